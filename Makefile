@@ -1,0 +1,61 @@
+# The two commands: `make run` and `make test`. Everything else is a helper for them or for developers.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve lint format messages bench check-python check-pango clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Komunitas needs Python 3.11 or newer (found %s)." % sys.version.split()[0])'
+
+# WeasyPrint (the PDF report) needs Pango from the system, not from pip.
+check-pango:
+	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(0 if ctypes.util.find_library("pango-1.0") and ctypes.util.find_library("pangoft2-1.0") else "Pango is missing (needed for PDF reports). Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0")'
+
+$(VENV)/.run-installed: requirements.txt | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed check-pango
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo --if-empty
+	@echo "Komunitas: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev-installed check-pango
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Production-like: gunicorn behind your reverse proxy. Needs SECRET_KEY and ALLOWED_HOSTS (see README).
+serve: $(VENV)/.run-installed check-pango
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput
+	$(VENV)/bin/gunicorn komunitas.wsgi --bind $(HOST):$(PORT) --workers 3
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Regenerate locale/*/django.po after changing strings (needs GNU gettext), then compile the .mo files.
+messages: $(VENV)/.dev-installed
+	DEBUG=1 $(PY) manage.py makemessages -l id --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=media
+	DEBUG=1 $(PY) manage.py compilemessages -l id --ignore=.venv
+
+bench: $(VENV)/.run-installed
+	DEBUG=1 $(PY) manage.py bench
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,86 @@
+"""Named people built once per test (STYLE.md §9): principal, facilitator, teacher, other_teacher,
+district officer, and outsider (a teacher at a school of another district) — plus the program they share."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from komunitas import services
+from komunitas.models import CycleTemplate, DistrictOfficer, Participant, Person, PersonKind
+from komunitas.tests.factories import START, DistrictFactory, MembershipFactory, SchoolFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(Path(settings.MEDIA_ROOT), ignore_errors=True)
+
+
+@pytest.fixture
+def school(db):
+    return SchoolFactory(name="SMPN H. Wukirsari", district=DistrictFactory(name="Kabupaten Musi Rawas"))
+
+
+@pytest.fixture
+def program(school):
+    return services.program_create(
+        school=school, name="Komunitas Belajar Kolaboratif", start_date=START, weeks=10, cycle=CycleTemplate.STUDY
+    )
+
+
+def _member(username, school, role, kind, **person_fields):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, school=school, role=role)
+    Person.objects.create(school=school, name=username.title(), kind=kind, user=user, **person_fields)
+    return user
+
+
+@pytest.fixture
+def principal(school):
+    return _member("kepsek", school, "principal", PersonKind.PRINCIPAL)
+
+
+@pytest.fixture
+def facilitator(school):
+    return _member("fasilitator", school, "facilitator", PersonKind.FACILITATOR)
+
+
+@pytest.fixture
+def teacher(school, program):
+    user = _member("guru01", school, "teacher", PersonKind.TEACHER, subject="Matematika")
+    Participant.objects.create(program=program, person=user.person, role=PersonKind.TEACHER)
+    return user
+
+
+@pytest.fixture
+def other_teacher(school, program):
+    user = _member("guru02", school, "teacher", PersonKind.TEACHER, subject="IPA")
+    Participant.objects.create(program=program, person=user.person, role=PersonKind.TEACHER)
+    return user
+
+
+@pytest.fixture
+def district_officer(school):
+    user = UserFactory(username="dinas")
+    DistrictOfficer.objects.create(user=user, district=school.district)
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    other_school = SchoolFactory(name="SMPN Lain", district=DistrictFactory(name="Kabupaten Lain"))
+    services.program_create(school=other_school, name="Program lain", start_date=START, weeks=10,
+                            cycle=CycleTemplate.STUDY)
+    return _member("orang-luar", other_school, "facilitator", PersonKind.FACILITATOR)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)

@@ -1,0 +1,12 @@
+"""URLs below /programs/<program_id>/forums/. Built in a later issue; for now one page says what will be here."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from komunitas.views import section_placeholder
+
+app_name = "forums"
+
+urlpatterns = [
+    path("", section_placeholder, {"section": "forums", "title": _("Teacher forum")}, name="index"),
+]

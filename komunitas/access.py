@@ -1,0 +1,120 @@
+"""Who may see and change what. Views ask here; they never hand-roll role checks.
+
+Rules (DESIGN.md, "Who uses it"):
+- an outsider gets 404 for anything of a program they cannot see (no leaking that it exists);
+- a reader who may not write gets 403;
+- district officers read every program of their district and never write;
+- superusers act as facilitators everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Subquery
+from django.http import Http404
+
+from .models import DistrictOfficer, Membership, Program, Role
+
+DISTRICT = "district"
+SUPERUSER = "superuser"
+
+# What each capability needs. Kept as data so the permission tests and the navigation read the same table.
+CAPABILITIES: dict[str, set[str]] = {
+    # read every staff page of the program
+    "read": {Role.PRINCIPAL, Role.FACILITATOR, Role.TEACHER, DISTRICT, SUPERUSER},
+    # roster, schedule, stages, everything in the program
+    "manage": {Role.FACILITATOR, SUPERUSER},
+    # program settings (name, dates, stages, checklist)
+    "settings": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
+    # log activities, take attendance, add documentation
+    "log": {Role.FACILITATOR, Role.TEACHER, SUPERUSER},
+}
+
+
+@dataclass(frozen=True)
+class ProgramAccess:
+    program: Program
+    role: str
+    user: object
+
+    def can(self, capability: str) -> bool:
+        return self.role in CAPABILITIES[capability]
+
+    def require(self, capability: str) -> None:
+        if not self.can(capability):
+            raise PermissionDenied
+
+    def can_edit(self, created_by_id: int | None) -> bool:
+        """Facilitators edit everything; teachers edit what they created."""
+        return self.can("manage") or (self.can("log") and created_by_id == self.user.pk)
+
+    def require_edit(self, created_by_id: int | None) -> None:
+        if not self.can_edit(created_by_id):
+            raise PermissionDenied
+
+    # Template-friendly shortcuts (templates cannot call methods with arguments).
+    @property
+    def can_manage(self) -> bool:
+        return self.can("manage")
+
+    @property
+    def can_settings(self) -> bool:
+        return self.can("settings")
+
+    @property
+    def can_log(self) -> bool:
+        return self.can("log")
+
+    @property
+    def is_school_staff(self) -> bool:
+        """Staff of the program's own school see photos of students without consent (marked); others don't."""
+        return self.role != DISTRICT
+
+    @property
+    def role_label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        labels = {DISTRICT: _("District officer"), SUPERUSER: _("Administrator")}
+        return labels.get(self.role) or Role(self.role).label
+
+
+def program_access(request, program_id: int) -> ProgramAccess:
+    """The program (with school and district) and the user's role in it, in one query; 404 if not visible."""
+    return program_access_for(request.user, program_id)
+
+
+def program_access_for(user, program_id: int) -> ProgramAccess:
+    if not user.is_authenticated:
+        raise Http404
+    role_at_school = Membership.objects.filter(user=user, school=OuterRef("school")).values("role")[:1]
+    officer_of_district = DistrictOfficer.objects.filter(user=user, district=OuterRef("school__district"))
+    program = (
+        Program.objects.select_related("school__district")
+        .annotate(my_role=Subquery(role_at_school), my_district=Exists(officer_of_district))
+        .filter(pk=program_id)
+        .first()
+    )
+    if program is None:
+        raise Http404
+    if user.is_superuser:
+        role = SUPERUSER
+    elif program.my_role:
+        role = program.my_role
+    elif program.my_district:
+        role = DISTRICT
+    else:
+        raise Http404
+    return ProgramAccess(program=program, role=role, user=user)
+
+
+def schools_user_can_manage(user):
+    """Schools where the user may create programs: as facilitator or principal (all, for superusers)."""
+    from .models import School
+
+    if user.is_superuser:
+        return School.objects.select_related("district")
+    return School.objects.select_related("district").filter(
+        memberships__user=user, memberships__role__in=[Role.FACILITATOR, Role.PRINCIPAL]
+    )

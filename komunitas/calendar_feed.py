@@ -1,0 +1,50 @@
+"""The program's schedule as an iCalendar feed (RFC 5545), built with the icalendar library."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from icalendar import Calendar, Event
+
+DEFAULT_LENGTH = dt.timedelta(hours=2)
+
+
+def build(program, sessions, base_url: str) -> bytes:
+    """One VEVENT per session; timed sessions in Asia/Jakarta, untimed ones as all-day events."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Komunitas//komunitas belajar//ID")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{program.name} — {program.school.name}")
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    host = base_url.split("//", 1)[-1].strip("/") or "komunitas"
+    for session in sessions:
+        event = Event()
+        event.add("uid", f"session-{session.pk}@{host}")
+        event.add("summary", session.title)
+        if session.start_time:
+            start = dt.datetime.combine(session.date, session.start_time, tzinfo=zone)
+            end = (
+                dt.datetime.combine(session.date, session.end_time, tzinfo=zone)
+                if session.end_time
+                else start + DEFAULT_LENGTH
+            )
+            event.add("dtstart", start)
+            event.add("dtend", end)
+        else:
+            event.add("dtstart", session.date)
+            event.add("dtend", session.date + dt.timedelta(days=1))
+        if session.place:
+            event.add("location", session.place)
+        event.add(
+            "description",
+            f"{session.get_kind_display()} — {session.get_status_display()}"
+            + (f"\n{session.notes}" if session.notes else ""),
+        )
+        event.add("url", base_url.rstrip("/") + session.get_absolute_url())
+        event.add("dtstamp", session.updated_at)
+        event.add("status", "CONFIRMED")
+        calendar.add_component(event)
+    return calendar.to_ical()

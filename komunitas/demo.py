@@ -1,0 +1,435 @@
+"""The demo program of the reference study (DESIGN.md, "Demo data contract"), built by ``seed_demo``.
+
+Deterministic: names and attendance come from a random generator seeded by the school's name, and the
+program is placed so that today falls in its last week. Idempotent: a school that already has the demo
+program is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageDraw
+
+from .models import (
+    Attachment,
+    AttachmentKind,
+    Attendance,
+    AttendanceStatus,
+    CycleTemplate,
+    District,
+    DistrictOfficer,
+    Membership,
+    Participant,
+    Person,
+    PersonKind,
+    Program,
+    Role,
+    School,
+    Session,
+    SessionKind,
+    SessionStatus,
+)
+from .services import program_create
+
+PASSWORD = "komunitas-demo"
+DISTRICT = "Kabupaten Musi Rawas"
+PROVINCE = "Sumatera Selatan"
+FIRST_SCHOOL = "SMPN H. Wukirsari"
+PROGRAM_NAME = "Komunitas Belajar Kolaboratif"
+WEEKS = 10
+
+TEACHERS = [
+    ("Siti Aminah, S.Pd.", "Matematika"),
+    ("Budi Santoso, S.Pd.", "IPA"),
+    ("Rina Marlina, S.Pd.", "Bahasa Indonesia"),
+    ("Agus Wijaya, S.Pd.", "IPS"),
+    ("Dewi Lestari, S.Pd.", "Bahasa Inggris"),
+    ("Hendra Saputra, S.Pd.", "PJOK"),
+    ("Nur Hasanah, S.Pd.I.", "Pendidikan Agama Islam"),
+    ("Yuliana, S.Pd.", "Seni Budaya"),
+    ("Rudi Hartono, S.Kom.", "Informatika"),
+    ("Fitri Handayani, S.Pd.", "PPKn"),
+]
+GIVEN = [
+    "Ahmad",
+    "Aisyah",
+    "Bagas",
+    "Citra",
+    "Dimas",
+    "Dinda",
+    "Eka",
+    "Fajar",
+    "Galih",
+    "Hana",
+    "Intan",
+    "Joko",
+    "Kirana",
+    "Lutfi",
+    "Maya",
+    "Nanda",
+    "Oki",
+    "Putri",
+    "Rizki",
+    "Sari",
+    "Taufik",
+    "Umi",
+    "Vina",
+    "Wahyu",
+    "Yoga",
+    "Zahra",
+    "Ilham",
+    "Nisa",
+    "Reza",
+    "Salsa",
+]
+FAMILY = [
+    "Pratama",
+    "Saputra",
+    "Lestari",
+    "Wulandari",
+    "Hidayat",
+    "Kurniawan",
+    "Permata",
+    "Ramadhan",
+    "Anggraini",
+    "Setiawan",
+]
+PARENT_GIVEN = [
+    "Sutrisno",
+    "Suparmi",
+    "Bambang",
+    "Sri Wahyuni",
+    "Darmawan",
+    "Mulyani",
+    "Slamet",
+    "Endang",
+    "Rohmat",
+    "Kartini",
+]
+CLASSES = ["7A", "7B", "8A", "8B", "9A"]
+CLUBS = ["Klub Sains Terapan", "Klub Literasi Digital", "Klub Lingkungan Hijau"]
+FORUM_TOPICS = [
+    "Menyusun modul ajar berdiferensiasi",
+    "Strategi diskusi kelompok yang efektif",
+    "Asesmen formatif di kelas",
+    "Media pembelajaran berbasis video",
+    "Manajemen kelas yang positif",
+    "Pembelajaran berbasis proyek",
+    "Umpan balik untuk siswa",
+    "Pemanfaatan lingkungan sebagai sumber belajar",
+    "Refleksi praktik mengajar",
+    "Rencana tindak lanjut komunitas",
+]
+PARENT_THEMES = [
+    "Peran orang tua mendampingi belajar di rumah",
+    "Motivasi belajar anak remaja",
+    "Mengawasi penggunaan gawai",
+    "Menciptakan lingkungan belajar yang kondusif",
+    "Berbagi pengalaman dan harapan",
+]
+
+
+@dataclass
+class SeedResult:
+    school: School
+    program: Program
+    created: bool
+    usernames: list[str]
+
+
+def demo_start_date(today: dt.date) -> dt.date:
+    """The Monday nine weeks before this week's Monday: today falls in week 10 of 10."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    return this_monday - dt.timedelta(weeks=WEEKS - 1)
+
+
+def seed(*, today: dt.date, schools: int = 0) -> list[SeedResult]:
+    """The study's school plus ``schools`` more in the same district."""
+    password = make_password(PASSWORD)  # hashed once: hashing is deliberately slow
+    district, _ = District.objects.get_or_create(name=DISTRICT, defaults={"province": PROVINCE})
+    officer = _user("dinas", "Drs. Hermansyah", password)
+    DistrictOfficer.objects.get_or_create(user=officer, district=district)
+    results = [_seed_school(district, FIRST_SCHOOL, "", today, password)]
+    for k in range(2, schools + 2):
+        results.append(_seed_school(district, f"SMPN {k} Musi Rawas", f"s{k}-", today, password))
+    return results
+
+
+def _user(username: str, full_name: str, password: str):
+    first, _, last = full_name.partition(" ")
+    user, _created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={"first_name": first, "last_name": last, "password": password},
+    )
+    return user
+
+
+@transaction.atomic
+def _seed_school(district: District, name: str, prefix: str, today: dt.date, password: str) -> SeedResult:
+    school, _ = School.objects.get_or_create(
+        district=district, name=name, defaults={"address": "Kabupaten Musi Rawas, Sumatera Selatan"}
+    )
+    usernames = [f"{prefix}kepsek", f"{prefix}fasilitator"] + [f"{prefix}guru{i:02d}" for i in range(1, 11)]
+    existing = school.programs.filter(name=PROGRAM_NAME).first()
+    if existing:
+        return SeedResult(school, existing, False, usernames)
+
+    rng = random.Random(name)
+    program = program_create(
+        school=school,
+        name=PROGRAM_NAME,
+        start_date=demo_start_date(today),
+        weeks=WEEKS,
+        cycle=CycleTemplate.STUDY,
+        description=(
+            "Penguatan komunitas belajar kolaboratif berbasis community of practice: forum berbagi praktik "
+            "baik guru, klub belajar siswa berbasis proyek, kelas inspirasi orang tua, dan lesson study."
+        ),
+    )
+    people = _seed_people(school, program, prefix, password, rng)
+    _seed_sessions(program, people, today, rng)
+    _tick_checklists(program, today)
+    return SeedResult(school, program, True, usernames)
+
+
+def _seed_people(school, program, prefix, password, rng) -> dict[str, list[Person]]:
+    principal_user = _user(f"{prefix}kepsek", "Hj. Nurlela, M.Pd.", password)
+    facilitator_user = _user(f"{prefix}fasilitator", "Triyana, M.Pd.", password)
+    Membership.objects.get_or_create(user=principal_user, school=school, defaults={"role": Role.PRINCIPAL})
+    Membership.objects.get_or_create(user=facilitator_user, school=school, defaults={"role": Role.FACILITATOR})
+    people: dict[str, list[Person]] = {kind: [] for kind in PersonKind.values}
+    people[PersonKind.PRINCIPAL].append(
+        Person.objects.create(school=school, name="Hj. Nurlela, M.Pd.", kind=PersonKind.PRINCIPAL, user=principal_user)
+    )
+    people[PersonKind.FACILITATOR].append(
+        Person.objects.create(school=school, name="Triyana, M.Pd.", kind=PersonKind.FACILITATOR, user=facilitator_user)
+    )
+    for index, (teacher_name, subject) in enumerate(TEACHERS, start=1):
+        user = _user(f"{prefix}guru{index:02d}", teacher_name.split(",")[0], password)
+        Membership.objects.get_or_create(user=user, school=school, defaults={"role": Role.TEACHER})
+        people[PersonKind.TEACHER].append(
+            Person.objects.create(
+                school=school,
+                name=teacher_name,
+                kind=PersonKind.TEACHER,
+                subject=subject,
+                identifier=f"19{80 + index}0101200{index:02d}1{index:03d}",
+                user=user,
+            )
+        )
+    for index in range(30):
+        student = Person.objects.create(
+            school=school,
+            name=f"{GIVEN[index]} {FAMILY[index % len(FAMILY)]}",
+            kind=PersonKind.STUDENT,
+            class_name=CLASSES[index % len(CLASSES)],
+            identifier=f"2425{index + 1:03d}",
+            # Most guardians agreed to photos; a few did not, so the consent rules show in the demo.
+            photo_consent=index % 7 != 3,
+            photo_consent_by="" if index % 7 == 3 else f"Orang tua/wali {GIVEN[index]}",
+        )
+        people[PersonKind.STUDENT].append(student)
+    for index in range(10):
+        child = people[PersonKind.STUDENT][index * 3]
+        parent = Person.objects.create(
+            school=school,
+            name=f"{PARENT_GIVEN[index]} ({child.name.split()[0]})",
+            kind=PersonKind.PARENT,
+            phone=f"08127{rng.randint(1000000, 9999999)}",
+        )
+        parent.guardian_of.add(child)
+        people[PersonKind.PARENT].append(parent)
+    Participant.objects.bulk_create(
+        Participant(program=program, person=person, role=person.kind, joined_on=program.start_date)
+        for group in people.values()
+        for person in group
+    )
+    return people
+
+
+def _share(week: int, first: float, last: float) -> float:
+    """Participation rising linearly from ``first`` in week 1 to ``last`` in week 10, as in the study."""
+    return first + (last - first) * (week - 1) / (WEEKS - 1)
+
+
+def _seed_sessions(program, people, today, rng) -> None:
+    facilitator = people[PersonKind.FACILITATOR][0]
+    teachers, students, parents = people[PersonKind.TEACHER], people[PersonKind.STUDENT], people[PersonKind.PARENT]
+    clubs = [students[i::3] for i in range(3)]
+    plan = []  # (session, audience, share first week, share last week)
+    for week in program.week_numbers():
+        monday = program.week_range(week)[0]
+        plan.append(
+            (
+                Session(
+                    kind=SessionKind.FORUM,
+                    title=f"Forum guru: {FORUM_TOPICS[week - 1]}",
+                    date=monday + dt.timedelta(days=1),
+                    start_time=dt.time(13, 30),
+                    end_time=dt.time(15, 0),
+                    place="Ruang guru",
+                    facilitator=facilitator,
+                ),
+                teachers,
+                0.5,
+                0.9,
+            )
+        )
+        for club_index, club_name in enumerate(CLUBS):
+            plan.append(
+                (
+                    Session(
+                        kind=SessionKind.CLUB,
+                        title=f"{club_name} — pertemuan {week}",
+                        date=monday + dt.timedelta(days=3),
+                        start_time=dt.time(14, 0),
+                        end_time=dt.time(15, 30),
+                        place=f"Ruang {CLASSES[club_index]}",
+                        facilitator=teachers[club_index],
+                    ),
+                    clubs[club_index],
+                    0.6,
+                    0.95,
+                )
+            )
+        if week % 2 == 0:
+            plan.append(
+                (
+                    Session(
+                        kind=SessionKind.PARENT_CLASS,
+                        title=f"Kelas inspirasi: {PARENT_THEMES[week // 2 - 1]}",
+                        date=monday + dt.timedelta(days=5),
+                        start_time=dt.time(9, 0),
+                        end_time=dt.time(11, 0),
+                        place="Aula sekolah",
+                        facilitator=facilitator,
+                    ),
+                    parents,
+                    0.3,
+                    0.8,
+                )
+            )
+        if week in (4, 7):
+            plan.append(
+                (
+                    Session(
+                        kind=SessionKind.OPEN_LESSON,
+                        title=f"Lesson study: pembelajaran terbuka siklus {1 if week == 4 else 2}",
+                        date=monday + dt.timedelta(days=2),
+                        start_time=dt.time(8, 0),
+                        end_time=dt.time(9, 20),
+                        place="Kelas 8A",
+                        facilitator=facilitator,
+                    ),
+                    teachers,
+                    0.6,
+                    0.9,
+                )
+            )
+        if week == WEEKS:
+            plan.append(
+                (
+                    Session(
+                        kind=SessionKind.REFLECTION,
+                        title="Refleksi akhir program",
+                        date=monday + dt.timedelta(days=4),
+                        start_time=dt.time(13, 30),
+                        end_time=dt.time(15, 30),
+                        place="Aula sekolah",
+                        facilitator=facilitator,
+                    ),
+                    teachers,
+                    0.9,
+                    0.9,
+                )
+            )
+    attendance = []
+    for session, audience, first, last in plan:
+        session.program = program
+        past = session.date < today
+        # A session or two early on was cancelled: the study's "not yet routine" start.
+        if (
+            past
+            and session.kind == SessionKind.CLUB
+            and program.week_of(session.date) == 2
+            and "Hijau" in session.title
+        ):
+            session.status = SessionStatus.CANCELLED
+        else:
+            session.status = SessionStatus.HELD if past else SessionStatus.PLANNED
+        session.save()
+        if session.status != SessionStatus.HELD:
+            continue
+        share = _share(program.week_of(session.date), first, last)
+        for person in audience:
+            roll = rng.random()
+            status = (
+                AttendanceStatus.PRESENT
+                if roll < share
+                else AttendanceStatus.EXCUSED
+                if roll < share + (1 - share) / 3
+                else AttendanceStatus.ABSENT
+            )
+            attendance.append(Attendance(session=session, person=person, status=status))
+        if session.kind in (SessionKind.FORUM, SessionKind.CLUB, SessionKind.PARENT_CLASS) and program.week_of(
+            session.date
+        ) in (1, 5, 9):
+            _add_photo(session, audience if session.kind == SessionKind.CLUB else [], rng)
+    Attendance.objects.bulk_create(attendance)
+
+
+def _add_photo(session: Session, pictured: list[Person], rng) -> None:
+    """A generated picture (people as coloured circles at a table), never a downloaded one."""
+    image = Image.new("RGB", (960, 640), (233, 244, 236))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((180, 330, 780, 460), fill=(160, 120, 80))
+    for seat in range(6):
+        x = 230 + seat * 100
+        colour = tuple(rng.randint(60, 200) for _ in range(3))
+        draw.ellipse((x - 35, 220, x + 35, 290), fill=colour)
+        draw.rectangle((x - 40, 290, x + 40, 340), fill=colour)
+    draw.text((30, 30), session.title[:60], fill=(20, 60, 30))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=80)
+    attachment = Attachment(
+        session=session,
+        kind=AttachmentKind.PHOTO,
+        original_name="dokumentasi.jpg",
+        content_type="image/jpeg",
+        size=out.tell(),
+        caption=f"Dokumentasi: {session.title}",
+    )
+    attachment.file.save("dokumentasi.jpg", ContentFile(out.getvalue()), save=False)
+    attachment.save()
+    if pictured:
+        attachment.people.set(pictured[:4])
+
+
+def _tick_checklists(program: Program, today: dt.date) -> None:
+    """Tasks of stages that are over are done; the current stage is half done."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    for stage in program.stages.prefetch_related("checklist"):
+        items = list(stage.checklist.all())
+        if stage.end_date < today:
+            done = items
+        elif stage.start_date <= today:
+            done = items[: len(items) // 2]
+        else:
+            done = []
+        for item in done:
+            item.done_at = now
+            item.save(update_fields=["done_at"])
+
+
+def demo_exists() -> bool:
+    return School.objects.filter(name=FIRST_SCHOOL).exists()

@@ -1,0 +1,269 @@
+"""Forms of the core app. They validate; services write (STYLE.md §5)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import uploads
+from .models import (
+    AttendanceStatus,
+    CycleTemplate,
+    District,
+    Person,
+    PersonKind,
+    Program,
+    School,
+    Session,
+    SessionStatus,
+    Stage,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class SchoolForm(forms.ModelForm):
+    district_name = forms.CharField(label=_("District (kabupaten/kota)"), max_length=120)
+    province = forms.CharField(label=_("Province"), max_length=120, required=False)
+
+    class Meta:
+        model = School
+        fields = ["name", "npsn", "address"]
+
+    def clean(self):
+        data = super().clean()
+        district_name = " ".join((data.get("district_name") or "").split())
+        if district_name and data.get("name"):
+            district = District.objects.filter(name__iexact=district_name).first()
+            if district and district.schools.filter(name__iexact=data["name"]).exists():
+                self.add_error("name", _("This district already has a school with this name."))
+        return data
+
+    def district(self) -> District:
+        name = " ".join(self.cleaned_data["district_name"].split())
+        district = District.objects.filter(name__iexact=name).first()
+        return district or District.objects.create(name=name, province=self.cleaned_data.get("province", ""))
+
+
+class ProgramCreateForm(forms.ModelForm):
+    cycle = forms.ChoiceField(
+        label=_("Stages of the cycle"),
+        choices=CycleTemplate.choices,
+        initial=CycleTemplate.STUDY,
+        widget=forms.RadioSelect,
+        help_text=_("Stage names and dates can be changed afterwards."),
+    )
+
+    class Meta:
+        model = Program
+        fields = ["school", "name", "description", "start_date", "weeks"]
+        widgets = {"start_date": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.fields["weeks"].min_value = 1
+        self.fields["weeks"].widget.attrs.update(min=1, max=52)
+
+    def clean_weeks(self):
+        weeks = self.cleaned_data["weeks"]
+        if not 1 <= weeks <= 52:
+            raise ValidationError(_("A program lasts between 1 and 52 weeks."))
+        return weeks
+
+
+class ProgramSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Program
+        fields = ["name", "description", "start_date", "weeks"]
+        widgets = {"start_date": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
+
+    clean_weeks = ProgramCreateForm.clean_weeks
+
+
+class StageForm(forms.ModelForm):
+    class Meta:
+        model = Stage
+        fields = ["order", "name", "start_date", "end_date"]
+        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        program = self.instance.program
+        if start and end and end < start:
+            self.add_error("end_date", _("The stage cannot end before it starts."))
+        for name in ("start_date", "end_date"):
+            day = data.get(name)
+            if day and not program.contains(day):
+                self.add_error(
+                    name,
+                    _("Pick a date inside the program (%(start)s – %(end)s).")
+                    % {"start": program.start_date, "end": program.end_date},
+                )
+        return data
+
+
+class ChecklistItemForm(forms.Form):
+    text = forms.CharField(label=_("New task"), max_length=200)
+
+
+class PersonForm(forms.ModelForm):
+    is_participant = forms.BooleanField(
+        label=_("Takes part in this program"),
+        required=False,
+        initial=True,
+        help_text=_("The program's participants (the study's purposive sample)."),
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "kind",
+            "identifier",
+            "class_name",
+            "subject",
+            "phone",
+            "guardian_of",
+            "photo_consent",
+            "photo_consent_by",
+            "photo_consent_date",
+        ]
+        widgets = {"photo_consent_date": DATE_INPUT, "guardian_of": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, school: School, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.school = school
+        students = Person.objects.active().filter(school=school, kind=PersonKind.STUDENT)
+        self.fields["guardian_of"].queryset = students
+        self.fields["guardian_of"].help_text = _("For parents: their children at this school.")
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        class_name = (data.get("class_name") or "").upper().replace(" ", "")
+        data["class_name"] = class_name
+        if kind == PersonKind.STUDENT and not class_name:
+            self.add_error("class_name", _("A student needs a class, e.g. 7A."))
+        if data.get("guardian_of") and kind != PersonKind.PARENT:
+            self.add_error("guardian_of", _("Only a parent can be linked to children."))
+        if data.get("photo_consent") and kind == PersonKind.STUDENT and not data.get("photo_consent_by"):
+            self.add_error("photo_consent_by", _("Name the parent or guardian who gave consent."))
+        identifier = data.get("identifier")
+        if identifier:
+            clash = Person.objects.filter(school=self.instance.school, identifier=identifier)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("identifier", _("Another person at this school has this number."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    """A session of any activity. On create, ``repeat_weeks`` > 1 plans the same slot weekly."""
+
+    repeat_weeks = forms.IntegerField(
+        label=_("Repeat weekly for"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        required=False,
+        help_text=_(
+            "Number of weeks, e.g. 10 for “every Tuesday for 10 weeks”. Dates after the program ends are skipped."
+        ),
+    )
+
+    class Meta:
+        model = Session
+        fields = ["kind", "title", "date", "start_time", "end_time", "place", "facilitator", "status", "notes"]
+        widgets = {
+            "date": DATE_INPUT,
+            "start_time": TIME_INPUT,
+            "end_time": TIME_INPUT,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, program: Program, repeat: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.program = program
+        self.instance.program = program
+        self.fields["facilitator"].queryset = Person.objects.active().filter(
+            school_id=program.school_id, kind__in=[PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL]
+        )
+        if not repeat:
+            del self.fields["repeat_weeks"]
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if not self.program.contains(day):
+            raise ValidationError(
+                _("The date is outside the program (%(start)s – %(end)s).")
+                % {
+                    "start": self.program.start_date.strftime("%d-%m-%Y"),
+                    "end": self.program.end_date.strftime("%d-%m-%Y"),
+                }
+            )
+        return day
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The session must end after it starts."))
+        if (data.get("repeat_weeks") or 1) > 1 and data.get("status") == SessionStatus.HELD:
+            self.add_error("status", _("Sessions planned ahead cannot already be held; choose “planned”."))
+        return data
+
+
+class AttendanceForm(forms.Form):
+    """One radio row per participant: present / absent / excused (blank = not recorded)."""
+
+    def __init__(self, *args, people: list[Person], current: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = people
+        choices = [("", _("—")), *AttendanceStatus.choices]
+        for person in people:
+            self.fields[f"p{person.pk}"] = forms.ChoiceField(
+                label=str(person),
+                choices=choices,
+                required=False,
+                initial=current.get(person.pk, ""),
+                widget=forms.RadioSelect,
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {person.pk: self.cleaned_data.get(f"p{person.pk}", "") for person in self.people}
+
+    def rows(self):
+        """(person, bound field) pairs for the template."""
+        return [(person, self[f"p{person.pk}"]) for person in self.people]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Photo or file"), help_text=_("Photos (JPEG, PNG, WebP) or PDF/Office files, at most 10 MB.")
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
+    people = forms.ModelMultipleChoiceField(
+        label=_("Students in the photo"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Students without photo consent are marked; their photos stay on staff pages."),
+    )
+
+    def __init__(self, *args, students, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = students
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.clean_file_result = uploads.clean_document_or_image(upload)
+        return upload
+
+
+class RosterImportForm(forms.Form):
+    file = forms.FileField(label=_("Roster file (CSV or XLSX)"))

@@ -1,0 +1,170 @@
+"""Writes that touch several rows. Keyword-only, one transaction each (STYLE.md §5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import uuid
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    CYCLE_PRESETS,
+    Attachment,
+    AttachmentKind,
+    Attendance,
+    ChecklistItem,
+    Membership,
+    Person,
+    Program,
+    Role,
+    School,
+    Session,
+    Stage,
+)
+from .uploads import CleanFile
+
+
+def stage_ranges(start: dt.date, weeks: int, shares: list[float]) -> list[tuple[dt.date, dt.date]]:
+    """Split the program's weeks over the stages by their shares: whole weeks, each stage at least one
+    week when there are enough weeks, else at least one day."""
+    total_days = 7 * weeks
+    unit = 7 if weeks >= len(shares) else 1
+    units = total_days // unit
+    bounds, cumulative = [0], 0.0
+    for index, share in enumerate(shares):
+        cumulative += share
+        remaining_stages = len(shares) - index - 1
+        bound = round(cumulative * units) if remaining_stages else units
+        bound = max(bound, bounds[-1] + 1)
+        bound = min(bound, units - remaining_stages)
+        bounds.append(bound)
+    ranges = []
+    for left, right in itertools.pairwise(bounds):
+        first = start + dt.timedelta(days=left * unit)
+        last = start + dt.timedelta(days=right * unit - 1)
+        ranges.append((first, last))
+    # The last stage always runs to the program's last day.
+    ranges[-1] = (ranges[-1][0], start + dt.timedelta(days=total_days - 1))
+    return ranges
+
+
+@transaction.atomic
+def program_create(
+    *, school: School, name: str, start_date: dt.date, weeks: int, cycle: str, description: str = ""
+) -> Program:
+    program = Program(school=school, name=name, start_date=start_date, weeks=weeks, description=description)
+    program.full_clean()
+    program.save()
+    preset = CYCLE_PRESETS[cycle]
+    ranges = stage_ranges(start_date, weeks, [share for _, share, _ in preset])
+    for order, ((stage_name, _share, tasks), (first, last)) in enumerate(zip(preset, ranges), start=1):
+        stage = Stage.objects.create(
+            program=program, order=order, name=str(stage_name), start_date=first, end_date=last
+        )
+        ChecklistItem.objects.bulk_create(
+            ChecklistItem(stage=stage, order=index, text=str(task)) for index, task in enumerate(tasks)
+        )
+    return program
+
+
+@transaction.atomic
+def school_create(*, name: str, district, address: str, npsn: str, creator) -> School:
+    """A new school; whoever creates it becomes its facilitator."""
+    school = School.objects.create(name=name, district=district, address=address, npsn=npsn)
+    Membership.objects.create(user=creator, school=school, role=Role.FACILITATOR)
+    return school
+
+
+def weekly_dates(first: dt.date, repeat_weeks: int, program: Program) -> list[dt.date]:
+    """The first date and the same weekday in each following week, kept inside the program."""
+    dates = [first + dt.timedelta(weeks=i) for i in range(repeat_weeks)]
+    return [day for day in dates if program.contains(day)]
+
+
+@transaction.atomic
+def sessions_plan(*, program: Program, template: Session, dates: list[dt.date], user) -> list[Session]:
+    """One session per date, copied from ``template`` (an unsaved Session); a series id ties them."""
+    series = uuid.uuid4() if len(dates) > 1 else None
+    sessions = []
+    for day in dates:
+        session = Session(
+            program=program,
+            kind=template.kind,
+            title=template.title,
+            date=day,
+            start_time=template.start_time,
+            end_time=template.end_time,
+            place=template.place,
+            facilitator=template.facilitator,
+            status=template.status,
+            notes=template.notes,
+            series=series,
+            created_by=user,
+        )
+        session.save()
+        sessions.append(session)
+    return sessions
+
+
+@transaction.atomic
+def attendance_record(*, session: Session, statuses: dict[int, str]) -> None:
+    """Replace the session's attendance with ``statuses`` (person id → status); blank means not recorded."""
+    existing = {row.person_id: row for row in session.attendance.all()}
+    to_create, to_update = [], []
+    for person_id, status in statuses.items():
+        row = existing.pop(person_id, None)
+        if not status:
+            if row:
+                row.delete()
+            continue
+        if row is None:
+            to_create.append(Attendance(session=session, person_id=person_id, status=status))
+        elif row.status != status:
+            row.status = status
+            to_update.append(row)
+    Attendance.objects.bulk_create(to_create)
+    Attendance.objects.bulk_update(to_update, ["status"])
+
+
+@transaction.atomic
+def person_remove(*, person: Person) -> str:
+    """Delete a person without history; archive one with attendance so past records stay whole.
+    Returns "deleted" or "archived"."""
+    if person.attendance.exists():
+        person.archived_at = timezone.now()
+        person.save(update_fields=["archived_at"])
+        person.participations.all().delete()
+        return "archived"
+    person.delete()
+    return "deleted"
+
+
+def checklist_toggle(*, item: ChecklistItem, user) -> ChecklistItem:
+    if item.done_at:
+        item.done_at, item.done_by = None, None
+    else:
+        item.done_at, item.done_by = timezone.now(), user
+    item.save(update_fields=["done_at", "done_by"])
+    return item
+
+
+@transaction.atomic
+def attachment_add(*, session: Session, clean: CleanFile, original_name: str, caption: str, people, user) -> Attachment:
+    kind = AttachmentKind.PHOTO if clean.content_type.startswith("image/") else AttachmentKind.FILE
+    attachment = Attachment(
+        session=session,
+        kind=kind,
+        original_name=original_name[:255],
+        content_type=clean.content_type,
+        size=len(clean.content),
+        caption=caption,
+        uploaded_by=user,
+    )
+    attachment.file.save(f"upload.{clean.extension}", ContentFile(clean.content), save=False)
+    attachment.save()
+    if kind == AttachmentKind.PHOTO and people:
+        attachment.people.set(people)
+    return attachment

@@ -1,0 +1,190 @@
+"""The permission table: every URL of a program, for anonymous, each role, and an outsider.
+
+Outsiders get 404 (existence is not leaked), readers who may not write get 403, anonymous users are sent to
+the login page. A guard test fails when a new URL is added without a row here.
+"""
+
+import io
+
+import pytest
+from django.urls import get_resolver, reverse
+from PIL import Image
+
+from komunitas import services
+from komunitas.models import PersonKind
+from komunitas.tests.factories import SessionFactory, StudentFactory
+from komunitas.uploads import CleanFile
+
+ROLES = ["anonymous", "principal", "facilitator", "teacher", "district_officer", "outsider", "superuser"]
+READERS = {"principal", "facilitator", "teacher", "district_officer", "superuser"}
+ALLOWED = {
+    "read": READERS,
+    "manage": {"facilitator", "superuser"},
+    "settings": {"facilitator", "principal", "superuser"},
+    # a session created by the facilitator: only they (and superusers) may edit it
+    "edit_facilitators": {"facilitator", "superuser"},
+    # a session created by the teacher: the teacher, facilitators and superusers
+    "edit_teachers": {"teacher", "facilitator", "superuser"},
+}
+
+# (url name, kwargs builder keys, method, capability, status when allowed)
+TABLE = [
+    ("program_dashboard", {}, "get", "read", 200),
+    ("program_settings", {}, "get", "settings", 200),
+    ("program_stages", {}, "get", "read", 200),
+    ("stage_create", {}, "get", "settings", 200),
+    ("stage_edit", {"stage_id": "stage"}, "get", "settings", 200),
+    ("stage_delete", {"stage_id": "stage"}, "get", "settings", 200),
+    ("checklist_add", {"stage_id": "stage"}, "post", "settings", 302),
+    ("checklist_toggle", {"item_id": "item"}, "post", "settings", 302),
+    ("checklist_delete", {"item_id": "item"}, "post", "settings", 302),
+    ("people_list", {}, "get", "read", 200),
+    ("person_create", {}, "get", "manage", 200),
+    ("person_edit", {"person_id": "student"}, "get", "manage", 200),
+    ("person_delete", {"person_id": "student"}, "get", "manage", 200),
+    ("people_import", {}, "get", "manage", 200),
+    ("people_import_confirm", {}, "post", "manage", 302),
+    ("import_template", {"fmt": "csv"}, "get", "read", 200),
+    ("schedule", {}, "get", "read", 200),
+    ("schedule_ics", {}, "get", "read", 200),
+    ("session_create", {}, "get", "manage", 200),
+    ("session_detail", {"session_id": "session"}, "get", "read", 200),
+    ("session_edit", {"session_id": "session"}, "get", "edit_facilitators", 200),
+    ("session_edit", {"session_id": "teacher_session"}, "get", "edit_teachers", 200),
+    ("session_delete", {"session_id": "session"}, "get", "edit_facilitators", 200),
+    ("attendance_edit", {"session_id": "session"}, "get", "edit_facilitators", 200),
+    ("attendance_edit", {"session_id": "teacher_session"}, "get", "edit_teachers", 200),
+    ("attendance_print", {"session_id": "session"}, "get", "read", 200),
+    ("attachment_add", {"session_id": "session"}, "post", "edit_facilitators", 200),
+    ("attachment_download", {"attachment_id": "attachment"}, "get", "read", 200),
+    ("attachment_delete", {"attachment_id": "attachment"}, "get", "edit_facilitators", 200),
+    ("forums:index", {}, "get", "read", 200),
+    ("projects:index", {}, "get", "read", 200),
+    ("parents:index", {}, "get", "read", 200),
+    ("lessonstudy:index", {}, "get", "read", 200),
+    ("evaluation:index", {}, "get", "read", 200),
+]
+
+
+@pytest.fixture
+def world(program, principal, facilitator, teacher, district_officer, outsider, superuser):
+    student = StudentFactory(school=program.school)
+    session = SessionFactory(program=program, created_by=facilitator)
+    teacher_session = SessionFactory(program=program, created_by=teacher)
+    out = io.BytesIO()
+    Image.new("RGB", (20, 20), "green").save(out, format="JPEG")
+    attachment = services.attachment_add(
+        session=session, clean=CleanFile(out.getvalue(), "image/jpeg", "jpg"), original_name="a.jpg",
+        caption="", people=[], user=facilitator,
+    )
+    stage = program.stages.first()
+    return {
+        "program": program, "stage": stage, "item": stage.checklist.first(), "student": student,
+        "session": session, "teacher_session": teacher_session, "attachment": attachment,
+        "users": {"principal": principal, "facilitator": facilitator, "teacher": teacher,
+                  "district_officer": district_officer, "outsider": outsider, "superuser": superuser},
+    }
+
+
+def _url(name, kwargs, world):
+    resolved = {key: (world[value].pk if value in world else value) for key, value in kwargs.items()}
+    return reverse(name, kwargs={"program_id": world["program"].pk, **resolved})
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "kwargs", "method", "capability", "ok"), TABLE,
+                         ids=[f"{row[0]}-{row[3]}" for row in TABLE])
+def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
+    url = _url(name, kwargs, world)
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    response = getattr(client, method)(url)
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+    elif role in ALLOWED[capability]:
+        assert response.status_code == ok, f"{role} on {url}"
+    elif role in READERS:
+        assert response.status_code == 403, f"{role} on {url}"
+    else:
+        assert response.status_code == 404, f"{role} on {url}"
+
+
+def test_every_program_url_is_in_the_table():
+    """A new URL under /programs/<id>/ must get a row in TABLE."""
+    covered = {row[0] for row in TABLE}
+    names = set()
+
+    def walk(patterns, prefix="", namespace=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                ns = f"{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+            elif pattern.name:
+                names.add((prefix + str(pattern.pattern), namespace + pattern.name))
+
+    walk(get_resolver().url_patterns)
+    program_names = {name for path, name in names if path.startswith("programs/<int:program_id>/")}
+    assert program_names - covered == set()
+
+
+@pytest.mark.parametrize("role", ["principal", "facilitator", "teacher", "district_officer"])
+def test_home_opens_the_only_program(client, world, role):
+    client.force_login(world["users"][role])
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url == world["program"].get_absolute_url()
+
+
+def test_home_shows_an_outsider_only_their_own_program(client, world):
+    client.force_login(world["users"]["outsider"])
+    response = client.get(reverse("home") + "?all")
+    assert response.status_code == 200
+    assert "Program lain" in response.content.decode()
+    assert "Komunitas Belajar Kolaboratif" not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["home", "school_create", "program_create"])
+def test_anonymous_is_sent_to_login(client, db, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("role", "status"), [("principal", 403), ("teacher", 403), ("district_officer", 403),
+                                              ("facilitator", 200), ("superuser", 200)])
+def test_only_facilitators_register_schools(client, world, role, status):
+    client.force_login(world["users"][role])
+    assert client.get(reverse("school_create")).status_code == status
+
+
+@pytest.mark.parametrize(("role", "status"), [("principal", 200), ("teacher", 403), ("district_officer", 403),
+                                              ("facilitator", 200), ("superuser", 200)])
+def test_program_create_needs_a_school_to_manage(client, world, role, status):
+    client.force_login(world["users"][role])
+    assert client.get(reverse("program_create")).status_code == status
+
+
+def test_district_officer_does_not_see_photos_without_consent(client, world):
+    student = world["student"]
+    student.photo_consent = False
+    student.save()
+    world["attachment"].people.set([student])
+    url = world["attachment"].get_absolute_url()
+    client.force_login(world["users"]["district_officer"])
+    assert client.get(url).status_code == 404
+    client.force_login(world["users"]["principal"])
+    assert client.get(url).status_code == 200
+
+
+def test_healthz_answers_without_login(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_teacher_cannot_edit_the_roster(client, world):
+    client.force_login(world["users"]["teacher"])
+    response = client.post(reverse("person_create", args=[world["program"].pk]),
+                           {"name": "X", "kind": PersonKind.TEACHER})
+    assert response.status_code == 403

@@ -1,0 +1,127 @@
+"""Validation and clean-up of uploaded files, by content — never by the name's extension.
+
+Images are opened with Pillow, bounded in pixels, turned upright, resized for the web and re-encoded
+as JPEG (or PNG when transparent), which drops EXIF and with it any GPS position of children.
+Other files must be one of a short list of document types, recognised by their first bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo; anything bigger is refused, not decoded
+WEB_IMAGE_SIDE = 1600  # longest side kept after resizing
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+
+
+@dataclass
+class CleanFile:
+    content: bytes
+    content_type: str
+    extension: str
+
+
+def check_size(upload: UploadedFile, limit: int | None = None) -> None:
+    limit = limit or settings.UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+
+
+def clean_image(upload: UploadedFile) -> CleanFile:
+    """A web-sized, EXIF-free re-encoding of an uploaded image, or ValidationError."""
+    check_size(upload)
+    upload.seek(0)
+    try:
+        with Image.open(upload) as probe:
+            if probe.format not in IMAGE_FORMATS:
+                raise ValidationError(_("Upload a photo in JPEG, PNG, WebP or GIF format."), code="bad_image")
+            if probe.width * probe.height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _("The image is %(w)s × %(h)s pixels; the limit is 40 megapixels.")
+                    % {"w": probe.width, "h": probe.height},
+                    code="too_many_pixels",
+                )
+            probe.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail((WEB_IMAGE_SIDE, WEB_IMAGE_SIDE))
+            keeps_alpha = image.mode in {"RGBA", "LA"} or (image.mode == "P" and "transparency" in image.info)
+            out = io.BytesIO()
+            if keeps_alpha:
+                image.convert("RGBA").save(out, format="PNG", optimize=True)
+                return CleanFile(out.getvalue(), "image/png", "png")
+            image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
+            return CleanFile(out.getvalue(), "image/jpeg", "jpg")
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(_("This file is not an image we can read."), code="bad_image") from None
+
+
+# Office Open XML files are zip archives; the first member tells which kind.
+OOXML_TYPES = {
+    "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "ppt/": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
+    "xl/": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+}
+ODF_TYPES = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.presentation": "odp",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+
+def sniff_document(upload: UploadedFile) -> tuple[str, str] | None:
+    """(content type, extension) of a PDF, Office or OpenDocument file, judged by its content."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "application/pdf", "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = archive.namelist()
+                if "mimetype" in names:
+                    kind = archive.read("mimetype").strip()
+                    if kind in ODF_TYPES:
+                        return kind.decode(), ODF_TYPES[kind]
+                for prefix, result in OOXML_TYPES.items():
+                    if any(name.startswith(prefix) for name in names):
+                        return result
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            upload.seek(0)
+    return None
+
+
+def clean_document_or_image(upload: UploadedFile) -> CleanFile:
+    """Documentation file: an image (cleaned as above) or a PDF/Office/OpenDocument file as uploaded."""
+    check_size(upload)
+    document = sniff_document(upload)
+    if document is None:
+        try:
+            return clean_image(upload)
+        except ValidationError:
+            raise ValidationError(
+                _("Upload a photo or a PDF, Word, PowerPoint, Excel or OpenDocument file."), code="bad_type"
+            ) from None
+    upload.seek(0)
+    content_type, extension = document
+    return CleanFile(upload.read(), content_type, extension)

@@ -1,0 +1,244 @@
+"""The roster: people of the program's school, who takes part, CSV/XLSX import."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import roster_import, services
+from .access import program_access
+from .forms import PersonForm, RosterImportForm
+from .models import Participant, Person, PersonKind
+from .views import render_program
+
+PAGE_SIZE = 50
+IMPORT_SESSION_KEY = "roster-import-{program_id}"
+
+
+@login_required
+def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
+    access = program_access(request, program_id)
+    program = access.program
+    participating = Participant.objects.filter(program=program, person=OuterRef("pk"))
+    people = (
+        Person.objects.active()
+        .filter(school_id=program.school_id)
+        .annotate(is_participant=Exists(participating))
+        .prefetch_related(Prefetch("guardian_of", queryset=Person.objects.only("pk", "name", "class_name")))
+        .search(request.GET.get("q", "").strip())
+        .order_by("kind", "class_name", "name")
+    )
+    kind = request.GET.get("kind", "")
+    if kind in PersonKind.values:
+        people = people.filter(kind=kind)
+    class_name = request.GET.get("class", "").strip().upper()
+    if class_name:
+        people = people.filter(class_name=class_name)
+    if request.GET.get("participants") == "1":
+        people = people.filter(is_participant=True)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    classes = (
+        Person.objects.active()
+        .filter(school_id=program.school_id, kind=PersonKind.STUDENT)
+        .exclude(class_name="")
+        .order_by("class_name")
+        .values_list("class_name", flat=True)
+        .distinct()
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_program(
+        request,
+        "komunitas/people_list.html",
+        access,
+        {
+            "page": page,
+            "kinds": PersonKind.choices,
+            "classes": list(classes),
+            "kind": kind,
+            "class_name": class_name,
+            "q": request.GET.get("q", ""),
+            "only_participants": request.GET.get("participants"),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _save_person(form: PersonForm, program) -> Person:
+    person = form.save()
+    if form.cleaned_data["is_participant"]:
+        Participant.objects.update_or_create(program=program, person=person, defaults={"role": person.kind})
+    else:
+        Participant.objects.filter(program=program, person=person).delete()
+    return person
+
+
+@login_required
+def person_create(request: HttpRequest, program_id: int) -> HttpResponse:
+    access = program_access(request, program_id)
+    access.require("manage")
+    form = PersonForm(
+        request.POST or None,
+        school=access.program.school,
+        initial={"kind": request.GET.get("kind", PersonKind.STUDENT)},
+    )
+    if request.method == "POST" and form.is_valid():
+        person = _save_person(form, access.program)
+        messages.success(request, _("%(name)s added to the roster.") % {"name": person.name})
+        if "add_another" in request.POST:
+            return redirect(f"{request.path}?kind={person.kind}")
+        return redirect("people_list", program_id=program_id)
+    return render_program(request, "komunitas/person_form.html", access, {"form": form, "person": None})
+
+
+@login_required
+def person_edit(request: HttpRequest, program_id: int, person_id: int) -> HttpResponse:
+    access = program_access(request, program_id)
+    access.require("manage")
+    person = get_object_or_404(Person.objects.active(), pk=person_id, school_id=access.program.school_id)
+    is_participant = person.participations.filter(program=access.program).exists()
+    form = PersonForm(
+        request.POST or None, instance=person, school=access.program.school, initial={"is_participant": is_participant}
+    )
+    if request.method == "POST" and form.is_valid():
+        _save_person(form, access.program)
+        messages.success(request, _("Changes to %(name)s saved.") % {"name": person.name})
+        return redirect("people_list", program_id=program_id)
+    return render_program(request, "komunitas/person_form.html", access, {"form": form, "person": person})
+
+
+@login_required
+def person_delete(request: HttpRequest, program_id: int, person_id: int) -> HttpResponse:
+    access = program_access(request, program_id)
+    access.require("manage")
+    person = get_object_or_404(Person.objects.active(), pk=person_id, school_id=access.program.school_id)
+    attendance_count = person.attendance.count()
+    if request.method == "POST":
+        outcome = services.person_remove(person=person)
+        if outcome == "archived":
+            messages.success(request, _("%(name)s archived: past attendance is kept.") % {"name": person.name})
+        else:
+            messages.success(request, _("%(name)s deleted.") % {"name": person.name})
+        return redirect("people_list", program_id=program_id)
+    warning = (
+        _(
+            "%(name)s has %(count)s attendance records. They will be archived instead of deleted: hidden from "
+            "the roster and from new attendance lists, while past records stay complete."
+        )
+        % {"name": person.name, "count": attendance_count}
+        if attendance_count
+        else _("%(name)s has no attendance records and will be deleted.") % {"name": person.name}
+    )
+    return render_program(
+        request,
+        "komunitas/confirm_delete.html",
+        access,
+        {
+            "object": person,
+            "warning": warning,
+            "cancel_url": reverse("people_list", args=[program_id]),
+            "action_label": _("Archive") if attendance_count else _("Delete"),
+        },
+    )
+
+
+@login_required
+def people_import(request: HttpRequest, program_id: int) -> HttpResponse:
+    """Step 1: upload and preview. Nothing is written here."""
+    access = program_access(request, program_id)
+    access.require("manage")
+    form = RosterImportForm(request.POST or None, request.FILES or None)
+    rows = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = roster_import.parse_rows(roster_import.read_table(form.cleaned_data["file"]))
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            roster_import.compare_with_roster(rows, access.program)
+            if not any(row.errors for row in rows):
+                request.session[IMPORT_SESSION_KEY.format(program_id=program_id)] = roster_import.rows_to_session(rows)
+    counts = _count_actions(rows) if rows else {}
+    return render_program(
+        request,
+        "komunitas/people_import.html",
+        access,
+        {
+            "form": form,
+            "rows": rows,
+            "counts": counts,
+            "has_errors": bool(counts.get("error")),
+            "header": roster_import.TEMPLATE_HEADER,
+        },
+    )
+
+
+def _count_actions(rows) -> dict[str, int]:
+    counts = {"new": 0, "update": 0, "same": 0, "error": 0}
+    for row in rows:
+        counts[row.action] += 1
+    return counts
+
+
+@login_required
+@require_POST
+def people_import_confirm(request: HttpRequest, program_id: int) -> HttpResponse:
+    """Step 2: write the previewed rows, all or nothing."""
+    access = program_access(request, program_id)
+    access.require("manage")
+    data = request.session.pop(IMPORT_SESSION_KEY.format(program_id=program_id), None)
+    if not data:
+        messages.error(request, _("The preview has expired; upload the file again."))
+        return redirect("people_import", program_id=program_id)
+    rows = roster_import.rows_from_session(data)
+    # The roster may have changed since the preview: compare again before writing.
+    roster_import.compare_with_roster(rows, access.program)
+    if any(row.errors for row in rows):
+        messages.error(request, _("Some rows have errors; fix the file and upload it again."))
+        return redirect("people_import", program_id=program_id)
+    counts = roster_import.apply_rows(rows, access.program)
+    messages.success(request, _("Import done: %(new)s added, %(update)s updated, %(same)s unchanged.") % counts)
+    return redirect("people_list", program_id=program_id)
+
+
+@login_required
+def import_template(request: HttpRequest, program_id: int, fmt: str) -> HttpResponse:
+    program_access(request, program_id)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(roster_import.TEMPLATE_HEADER)
+        writer.writerows(roster_import.TEMPLATE_EXAMPLES)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Peserta"
+        sheet.append(roster_import.TEMPLATE_HEADER)
+        for example in roster_import.TEMPLATE_EXAMPLES:
+            sheet.append(example)
+        for column in ("C", "D"):  # NIS/NIP and class as text, so Excel does not turn them into numbers
+            for cell in sheet[column]:
+                cell.number_format = "@"
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="template-peserta.{fmt}"'
+    return response

@@ -1,0 +1,17 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("click", function (event) {
+  // "Everyone present" on the attendance form: tick the first choice of every row that has none yet.
+  const button = event.target.closest("[data-mark-all]");
+  if (!button) return;
+  const value = button.getAttribute("data-mark-all");
+  document.querySelectorAll(".attendance-row").forEach(function (row) {
+    const input = row.querySelector('input[type=radio][value="' + value + '"]');
+    if (input) input.checked = true;
+  });
+});
+
+// Forms with data-confirm ask before they submit (used for small deletes that have no confirmation page).
+document.addEventListener("submit", function (event) {
+  const message = event.target.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) event.preventDefault();
+});
