@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
+from . import registry
 from .models import (
     Attachment,
     AttachmentKind,
@@ -196,6 +197,8 @@ def _seed_school(district: District, name: str, prefix: str, today: dt.date, pas
     )
     people = _seed_people(school, program, prefix, password, rng)
     _seed_sessions(program, people, today, rng)
+    for seeder in registry.demo_seeders:
+        seeder(program=program, people=people, today=today, rng=rng)
     _tick_checklists(program, today)
     return SeedResult(school, program, True, usernames)
 

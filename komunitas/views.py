@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import services
+from . import registry, services
 from .access import ProgramAccess, program_access, schools_user_can_manage
 from .forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
 from .models import ChecklistItem, Participant, PersonKind, Program, Stage
@@ -129,6 +129,7 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
             "todo": [item for item in stage.checklist.all() if not item.done] if stage else [],
             "finished": today > program.end_date,
             "not_started": today < program.start_date,
+            "panels": registry.panels_for(access),
         },
     )
 
