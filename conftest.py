@@ -84,3 +84,38 @@ def outsider(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+# --- Browser tests: Playwright drives Debian's Chromium (never a downloaded browser). ---
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need /usr/bin/chromium (Debian/Ubuntu: apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-gpu"],
+    }
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A phone-sized page in Indonesian, pointed at the live test server."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID",
+                                  base_url=live_server.url, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page, username, password="pw-komunitas-123"):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()

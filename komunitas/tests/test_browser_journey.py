@@ -1,0 +1,61 @@
+"""The facilitator's main journey in a real browser, at phone size: sign in, plan a session, take
+attendance, and see it counted on the program page."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from komunitas import services
+from komunitas.models import CycleTemplate, Participant, Person, PersonKind, Session
+from komunitas.tests.factories import MembershipFactory, SchoolFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_program(transactional_db):
+    school = SchoolFactory(name="SMPN H. Wukirsari")
+    today = timezone.localdate()
+    program = services.program_create(school=school, name="Komunitas Belajar Kolaboratif",
+                                      start_date=today - dt.timedelta(days=today.weekday()), weeks=10,
+                                      cycle=CycleTemplate.STUDY)
+    user = UserFactory(username="fasilitator")
+    MembershipFactory(user=user, school=school, role="facilitator")
+    for name in ["Siti Aminah", "Budi Santoso", "Rina Marlina"]:
+        person = Person.objects.create(school=school, name=name, kind=PersonKind.TEACHER)
+        Participant.objects.create(program=program, person=person, role=PersonKind.TEACHER)
+    return program
+
+
+def test_facilitator_plans_a_session_takes_attendance_and_sees_it_on_the_dashboard(phone, live_program):
+    from conftest import sign_in
+
+    sign_in(phone, "fasilitator")
+    assert phone.url.endswith(f"/programs/{live_program.pk}/")
+
+    phone.goto(f"/programs/{live_program.pk}/sessions/new/")
+    phone.select_option("select[name=kind]", "forum")
+    phone.fill("input[name=title]", "Forum guru: asesmen formatif")
+    phone.fill("input[name=date]", timezone.localdate().isoformat())
+    phone.fill("input[name=start_time]", "13:30")
+    phone.fill("input[name=end_time]", "15:00")
+    phone.fill("input[name=place]", "Ruang guru")
+    phone.click("main form button[type=submit]")
+    phone.wait_for_load_state()
+    session = Session.objects.get(title="Forum guru: asesmen formatif")
+    assert phone.url.endswith(session.get_absolute_url())
+
+    phone.click(f"a[href='/programs/{live_program.pk}/sessions/{session.pk}/attendance/']")
+    phone.click("[data-mark-all=present]")
+    phone.locator(".attendance-row").nth(2).locator("label").nth(1).click()  # the third teacher is absent
+    phone.click("main form button[type=submit]")
+    phone.wait_for_load_state()
+    assert "2" in phone.locator("main").inner_text()
+
+    phone.goto(f"/programs/{live_program.pk}/")
+    assert phone.get_by_test_id("week-held").inner_text().startswith("1")
+    assert "Forum guru: asesmen formatif" in phone.locator("main").inner_text()
+    session.refresh_from_db()
+    assert session.status == "held"
+    assert sorted(session.attendance.values_list("status", flat=True)) == ["absent", "present", "present"]
