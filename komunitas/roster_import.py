@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -141,7 +142,7 @@ def _read_xlsx(upload) -> list[list[object]]:
 
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
         raise ImportFileError(_("This is not a CSV or XLSX file. Download the template and fill it in.")) from error
     sheet = workbook.worksheets[0]
     rows = []

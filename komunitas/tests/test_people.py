@@ -1,0 +1,119 @@
+"""The roster: add, edit, filter, and remove people without losing attendance history."""
+
+import pytest
+from django.urls import reverse
+
+from komunitas.models import Attendance, Participant, Person, PersonKind
+from komunitas.tests.factories import AttendanceFactory, SessionFactory, StudentFactory
+
+
+@pytest.fixture
+def signed_in(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+def add(client, program, **fields):
+    data = {"name": "Budi Santoso", "kind": "student", "identifier": "", "class_name": "7a", "subject": "",
+            "phone": "", "photo_consent": "on", "photo_consent_by": "Ibu Sri", "is_participant": "on"}
+    data.update(fields)
+    return client.post(reverse("person_create", args=[program.pk]), data, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_a_student_is_added_as_participant_with_consent(signed_in, program):
+    assert add(signed_in, program).status_code == 302
+    budi = Person.objects.get(name="Budi Santoso")
+    assert (budi.class_name, budi.photo_consent, budi.school) == ("7A", True, program.school)
+    assert Participant.objects.get(person=budi).role == PersonKind.STUDENT
+
+
+def test_a_parent_is_linked_to_their_child(signed_in, program):
+    child = StudentFactory(school=program.school)
+    add(signed_in, program, name="Pak Sutrisno", kind="parent", class_name="", guardian_of=[child.pk],
+        photo_consent="")
+    assert list(Person.objects.get(name="Pak Sutrisno").guardian_of.all()) == [child]
+
+
+@pytest.mark.parametrize(("fields", "field", "message"), [
+    ({"name": ""}, "name", "required"),
+    ({"class_name": ""}, "class_name", "needs a class"),
+    ({"photo_consent_by": ""}, "photo_consent_by", "Name the parent or guardian"),
+    ({"kind": "teacher", "class_name": "", "guardian_of": "CHILD"}, "guardian_of", "Only a parent"),
+])
+def test_bad_person_input_is_refused_and_kept(signed_in, program, fields, field, message):
+    child = StudentFactory(school=program.school)
+    if fields.get("guardian_of") == "CHILD":
+        fields = {**fields, "guardian_of": [child.pk]}
+    response = add(signed_in, program, **fields)
+    assert response.status_code == 200
+    assert message in response.context["form"].errors[field][0]
+    assert response.context["form"]["name"].value() == fields.get("name", "Budi Santoso")
+    assert not Person.objects.filter(name="Budi Santoso").exists()
+
+
+def test_identifier_must_be_unique_in_the_school(signed_in, program):
+    StudentFactory(school=program.school, identifier="2324001")
+    response = add(signed_in, program, identifier="2324001")
+    assert "Another person" in response.context["form"].errors["identifier"][0]
+
+
+def test_edit_can_end_participation(signed_in, program):
+    add(signed_in, program)
+    budi = Person.objects.get(name="Budi Santoso")
+    response = signed_in.post(reverse("person_edit", args=[program.pk, budi.pk]), {
+        "name": "Budi S.", "kind": "student", "class_name": "7A", "photo_consent": "on",
+        "photo_consent_by": "Ibu Sri"})
+    assert response.status_code == 302
+    budi.refresh_from_db()
+    assert budi.name == "Budi S." and not Participant.objects.filter(person=budi).exists()
+
+
+def test_people_of_another_school_cannot_be_edited(signed_in, program, outsider):
+    stranger = outsider.person
+    assert signed_in.get(reverse("person_edit", args=[program.pk, stranger.pk])).status_code == 404
+
+
+def test_list_filters_by_kind_class_and_search(signed_in, program):
+    StudentFactory(school=program.school, name="Ani", class_name="7A")
+    StudentFactory(school=program.school, name="Bayu", class_name="8B")
+    Person.objects.create(school=program.school, name="Citra Guru", kind="teacher", subject="IPA")
+    url = reverse("people_list", args=[program.pk])
+
+    def names(**query):
+        return [p.name for p in signed_in.get(url, query).context["page"].object_list]
+
+    assert names(kind="student") == ["Ani", "Bayu"]
+    assert names(**{"class": "8b"}) == ["Bayu"]
+    assert names(q="ipa") == ["Citra Guru"]
+    assert "Fasilitator" in names()
+
+
+def test_list_paginates(signed_in, program):
+    Person.objects.bulk_create(Person(school=program.school, name=f"S{i:03d}", kind="student", class_name="7A")
+                               for i in range(120))
+    response = signed_in.get(reverse("people_list", args=[program.pk]), {"page": 3, "kind": "student"})
+    assert response.context["page"].number == 3
+    assert len(response.context["page"].object_list) == 20
+
+
+def test_delete_asks_first_then_deletes_a_person_without_history(signed_in, program):
+    student = StudentFactory(school=program.school)
+    url = reverse("person_delete", args=[program.pk, student.pk])
+    assert signed_in.get(url).status_code == 200
+    assert Person.objects.filter(pk=student.pk).exists()
+    signed_in.post(url)
+    assert not Person.objects.filter(pk=student.pk).exists()
+
+
+def test_person_with_attendance_is_archived_and_history_kept(signed_in, program):
+    student = StudentFactory(school=program.school)
+    Participant.objects.create(program=program, person=student, role="student")
+    AttendanceFactory(session=SessionFactory(program=program), person=student)
+    url = reverse("person_delete", args=[program.pk, student.pk])
+    assert "archived instead of deleted" in signed_in.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    signed_in.post(url)
+    student.refresh_from_db()
+    assert student.archived and Attendance.objects.filter(person=student).count() == 1
+    assert not Participant.objects.filter(person=student).exists()
+    listed = signed_in.get(reverse("people_list", args=[program.pk])).context["page"].object_list
+    assert student not in listed

@@ -1,0 +1,66 @@
+"""Pages that list or aggregate cost the same number of queries with little or much data."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from komunitas.models import Attendance, Participant, Person, Session
+from komunitas.tests.factories import START
+
+
+def grow(program, size):
+    """``size`` students and teachers, ``size`` sessions spread over the weeks, attendance for each."""
+    people = Person.objects.bulk_create(
+        [Person(school=program.school, name=f"Siswa {i}", kind="student", class_name="7A") for i in range(size)]
+        + [Person(school=program.school, name=f"Guru {i}", kind="teacher") for i in range(size)]
+    )
+    Participant.objects.bulk_create(Participant(program=program, person=p, role=p.kind) for p in people)
+    guardians = Person.objects.create(school=program.school, name=f"Wali {size}", kind="parent")
+    guardians.guardian_of.add(*people[:size])
+    sessions = Session.objects.bulk_create(
+        Session(program=program, kind=["forum", "club"][i % 2], title=f"S{i}", status="held",
+                date=START + dt.timedelta(days=(i * 3) % 70)) for i in range(size)
+    )
+    Attendance.objects.bulk_create(Attendance(session=s, person=p, status="present")
+                                   for s in sessions for p in people[:5])
+    return sessions
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+# Every page starts with 3 queries: the session, the user, the program with the user's role (one query).
+PAGES = {
+    # + stages, their checklists, participants by role, the week's sessions with attendance counts
+    "program_dashboard": (lambda p, s: reverse("program_dashboard", args=[p.pk]), 7),
+    # + count, the page of people (with "participant" flag), their children, the class filter's options
+    "people_list": (lambda p, s: reverse("people_list", args=[p.pk]), 7),
+    # + all sessions with their facilitators
+    "schedule": (lambda p, s: reverse("schedule", args=[p.pk]), 4),
+    # + the session, attendance with people, attachments with consent flag, the people in the photos
+    "session_detail": (lambda p, s: reverse("session_detail", args=[p.pk, s[0].pk]), 7),
+    # + the session, current marks, participants, people recorded outside the list (none here)
+    "attendance_edit": (lambda p, s: reverse("attendance_edit", args=[p.pk, s[0].pk]), 7),
+    # + the session, marks, participants, people recorded outside the list
+    "attendance_print": (lambda p, s: reverse("attendance_print", args=[p.pk, s[0].pk]), 7),
+    # + all sessions (the feed)
+    "schedule_ics": (lambda p, s: reverse("schedule_ics", args=[p.pk]), 4),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_data(client, facilitator, program, name):
+    url_for, expected = PAGES[name]
+    client.force_login(facilitator)
+    sessions = grow(program, 3)
+    small = count_queries(client, url_for(program, sessions))
+    sessions = grow(program, 60) + sessions
+    large = count_queries(client, url_for(program, sessions))
+    assert (small, large) == (expected, expected), name

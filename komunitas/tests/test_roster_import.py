@@ -1,0 +1,166 @@
+"""Roster import: preview first, nothing saved on errors, re-import creates no duplicates."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from komunitas.models import Participant, Person
+
+HEADER = "nama,peran,nis_nip,kelas,mapel,telepon,orang_tua_dari,izin_foto,peserta\n"
+GOOD = HEADER + (
+    "Siti Aminah,guru,198001012005012001,,Matematika,,,,ya\n"
+    "Budi Santoso,siswa,2324001,7a,,,,ya,ya\n"
+    "Ani Wulandari,siswa,2324002,8 B,,,,tidak,ya\n"
+    "Sutrisno,orang tua,,,,0812000002,2324001,,ya\n"
+)
+
+
+def csv_file(text, name="roster.csv"):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+def xlsx_file(rows):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return SimpleUploadedFile("roster.xlsx", out.getvalue())
+
+
+@pytest.fixture
+def signed_in(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+def preview(client, program, upload):
+    return client.post(reverse("people_import", args=[program.pk]), {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def confirm(client, program):
+    return client.post(reverse("people_import_confirm", args=[program.pk]))
+
+
+def test_preview_saves_nothing_and_confirm_saves_everything(signed_in, program):
+    before = Person.objects.count()
+    response = preview(signed_in, program, csv_file(GOOD))
+    assert response.status_code == 200
+    assert response.context["counts"] == {"new": 4, "update": 0, "same": 0, "error": 0}
+    assert Person.objects.count() == before
+
+    response = confirm(signed_in, program)
+    assert response.status_code == 302
+    budi = Person.objects.get(name="Budi Santoso")
+    assert (budi.class_name, budi.photo_consent, budi.identifier) == ("7A", True, "2324001")
+    assert Person.objects.get(name="Ani Wulandari").class_name == "8B"
+    assert list(Person.objects.get(name="Sutrisno").guardian_of.all()) == [budi]
+    assert Participant.objects.filter(program=program).count() == 4
+
+
+def test_reimporting_the_same_file_creates_no_duplicates(signed_in, program):
+    preview(signed_in, program, csv_file(GOOD))
+    confirm(signed_in, program)
+    count = Person.objects.count()
+    response = preview(signed_in, program, csv_file(GOOD))
+    assert response.context["counts"] == {"new": 0, "update": 0, "same": 4, "error": 0}
+    confirm(signed_in, program)
+    assert Person.objects.count() == count
+
+
+def test_a_changed_row_updates_the_person(signed_in, program):
+    preview(signed_in, program, csv_file(GOOD))
+    confirm(signed_in, program)
+    response = preview(signed_in, program, csv_file(GOOD.replace("2324001,7a", "2324001,7B")))
+    assert response.context["counts"]["update"] == 1
+    confirm(signed_in, program)
+    assert Person.objects.get(identifier="2324001").class_name == "7B"
+
+
+def test_xlsx_with_numbers_in_text_columns_is_read_as_text(signed_in, program):
+    upload = xlsx_file([
+        ["nama", "peran", "nis_nip", "kelas"],
+        ["Budi Santoso", "siswa", 2324001.0, "7A"],
+        ["Kelas Angka", "siswa", 2324003, 9],
+    ])
+    response = preview(signed_in, program, upload)
+    assert response.context["counts"]["error"] == 0, response.context["rows"]
+    confirm(signed_in, program)
+    assert Person.objects.get(name="Budi Santoso").identifier == "2324001"
+    assert Person.objects.get(name="Kelas Angka").class_name == "9"
+
+
+def test_excel_dates_in_text_columns_are_refused(signed_in, program):
+    upload = xlsx_file([["nama", "peran", "kelas"], ["Budi", "siswa", dt.datetime(2026, 7, 1)]])
+    response = preview(signed_in, program, upload)
+    assert "holds a date (01-07-2026)" in response.context["rows"][0].errors[0]
+    assert not Person.objects.filter(name="Budi").exists()
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    (",guru,,,,,,,", "The name is empty."),
+    ("Budi,pelatih,,,,,,,", "Unknown role"),
+    ("Budi,siswa,,7Z9,,,,,", "Unknown class"),
+    ("Budi,siswa,,,,,,,", "A student needs a class"),
+    ("Budi,siswa,,7A,,,,mungkin,", "is not ya/tidak"),
+    ("Pak Budi,orang tua,,,,,9999999,,", "No student “9999999”"),
+    ("Budi,guru,,,,,2324001,,", "Only a parent can be linked"),
+])
+def test_each_bad_row_is_listed_with_its_number_and_reason(signed_in, program, row, message):
+    response = preview(signed_in, program, csv_file(HEADER + "Siti,guru,,,,,,,\n" + row + "\n"))
+    rows = response.context["rows"]
+    assert rows[1].number == 3
+    assert any(message in error for error in rows[1].errors), rows[1].errors
+    assert response.context["has_errors"]
+    assert "Confirm and save" not in response.content.decode()
+    # and nothing can be confirmed
+    assert confirm(signed_in, program).status_code == 302
+    assert not Person.objects.filter(name="Siti").exists()
+
+
+def test_duplicate_rows_are_refused(signed_in, program):
+    response = preview(signed_in, program, csv_file(HEADER + "Budi,siswa,1,7A,,,,,\nBudi B,siswa,1,7A,,,,,\n"))
+    assert "Same person as row 2." in response.context["rows"][1].errors
+
+
+@pytest.mark.parametrize(("upload", "message"), [
+    (csv_file("nama;jabatan\nBudi;guru\n"), "The columns do not match the template"),
+    (csv_file("nama,umur\nBudi,12\n"), "missing: peran"),
+    (csv_file(""), "file is empty."),
+    (csv_file(HEADER), "no rows"),
+    (SimpleUploadedFile("virus.csv", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not a CSV or XLSX"),
+    (SimpleUploadedFile("fake.xlsx", b"PK\x03\x04 not really a zip"), "not a CSV or XLSX"),
+    (SimpleUploadedFile("big.csv", HEADER.encode() + b"x" * (10 * 1024 * 1024)), "at most 2.0"),
+])
+def test_unreadable_files_get_a_clear_message(signed_in, program, upload, message):
+    response = preview(signed_in, program, upload)
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["file"])
+    assert message in errors
+    assert response.context["rows"] is None
+
+
+def test_semicolon_csv_from_indonesian_excel_is_understood(signed_in, program):
+    response = preview(signed_in, program, csv_file(GOOD.replace(",", ";")))
+    assert response.context["counts"]["new"] == 4
+
+
+def test_templates_download_and_import_back_cleanly(signed_in, program):
+    for fmt in ("csv", "xlsx"):
+        response = signed_in.get(reverse("import_template", args=[program.pk, fmt]))
+        assert response.status_code == 200
+        assert "attachment" in response["Content-Disposition"]
+        upload = SimpleUploadedFile(f"t.{fmt}", b"".join(response.streaming_content) if response.streaming
+                                    else response.content)
+        result = preview(signed_in, program, upload)
+        assert result.context["counts"]["error"] == 0, [r.errors for r in result.context["rows"]]
+
+
+def test_confirm_without_preview_says_it_expired(signed_in, program):
+    response = signed_in.post(reverse("people_import_confirm", args=[program.pk]), follow=True,
+                              HTTP_ACCEPT_LANGUAGE="en")
+    assert "The preview has expired" in response.content.decode()

@@ -1,0 +1,77 @@
+"""seed_demo builds the study's program as DESIGN.md's demo-data contract says, and only once."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from komunitas import demo
+from komunitas.models import Attachment, Attendance, Participant, Program, School, Session
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo")
+    return Program.objects.get(school__name="SMPN H. Wukirsari")
+
+
+def test_it_builds_the_reference_study(seeded):
+    program = seeded
+    assert program.name == "Komunitas Belajar Kolaboratif" and program.weeks == 10
+    assert program.school.district.name == "Kabupaten Musi Rawas"
+    roles = dict.fromkeys(["teacher", "student", "parent", "facilitator", "principal"], 0)
+    for role in Participant.objects.filter(program=program).values_list("role", flat=True):
+        roles[role] += 1
+    assert roles == {"teacher": 10, "student": 30, "parent": 10, "facilitator": 1, "principal": 1}
+    assert program.current_week() == 10  # the demo is placed so that today is its last week
+    assert program.stages.count() == 4
+
+
+def test_demo_accounts_sign_in_with_their_roles(seeded):
+    for username, role in [("kepsek", "principal"), ("fasilitator", "facilitator"), ("guru01", "teacher"),
+                           ("guru10", "teacher")]:
+        user = authenticate(username=username, password=demo.PASSWORD)
+        assert user is not None, username
+        assert user.memberships.get().role == role
+    assert authenticate(username="dinas", password=demo.PASSWORD).district_roles.get().district.name == \
+        "Kabupaten Musi Rawas"
+
+
+def test_forum_attendance_rises_over_the_weeks(seeded):
+    program = seeded
+    share = {}
+    for session in Session.objects.filter(program=program, kind="forum", status="held"):
+        present = session.attendance.filter(status="present").count()
+        share[program.week_of(session.date)] = present
+    weeks = sorted(share)
+    first, last = sum(share[w] for w in weeks[:3]) / 3, sum(share[w] for w in weeks[-3:]) / 3
+    assert first < last
+
+
+def test_it_is_idempotent(seeded):
+    counts = (School.objects.count(), Session.objects.count(), Attendance.objects.count(),
+              Attachment.objects.count())
+    call_command("seed_demo")
+    assert counts == (School.objects.count(), Session.objects.count(), Attendance.objects.count(),
+                      Attachment.objects.count())
+
+
+def test_more_schools_in_the_same_district(db, capsys):
+    call_command("seed_demo", schools=1)
+    school = School.objects.get(name="SMPN 2 Musi Rawas")
+    assert school.district.name == "Kabupaten Musi Rawas"
+    assert authenticate(username="s2-guru10", password=demo.PASSWORD).memberships.get().school == school
+    assert "s<k>-kepsek" in capsys.readouterr().out
+
+
+def test_demo_photos_are_generated_and_some_lack_consent(seeded):
+    assert Attachment.objects.filter(session__program=seeded).exists()
+    assert Attachment.objects.with_consent_flag().filter(lacks_consent=True).exists()
+
+
+def test_start_date_puts_today_in_week_ten():
+    today = dt.date(2026, 11, 28)  # a Saturday
+    start = demo.demo_start_date(today)
+    assert start.weekday() == 0
+    assert Program(start_date=start, weeks=10).week_of(today) == 10

@@ -1,0 +1,165 @@
+"""Attendance on one screen, the printable daftar hadir, and session documentation."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from komunitas.models import Attachment, Participant, Person, PersonKind
+from komunitas.tests.factories import ParticipantFactory, SessionFactory, StudentFactory
+
+
+@pytest.fixture
+def session(program, facilitator):
+    return SessionFactory(program=program, created_by=facilitator, status="planned")
+
+
+@pytest.fixture
+def teachers(program):
+    return [ParticipantFactory(program=program, person__name=f"Guru {i}").person for i in range(3)]
+
+
+def test_attendance_is_recorded_in_one_post_and_marks_the_session_held(client, facilitator, session, teachers):
+    client.force_login(facilitator)
+    url = reverse("attendance_edit", args=[session.program_id, session.pk])
+    form = client.get(url).context["form"]
+    assert [person for person, _ in form.rows()] == sorted(teachers, key=lambda p: p.name)
+    data = {f"p{teachers[0].pk}": "present", f"p{teachers[1].pk}": "excused", f"p{teachers[2].pk}": "",
+            "mark_held": "1"}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert dict(session.attendance.values_list("person__name", "status")) == {"Guru 0": "present",
+                                                                              "Guru 1": "excused"}
+    session.refresh_from_db()
+    assert session.status == "held"
+
+    # Changing a mark updates; blanking removes; no duplicates.
+    client.post(url, {f"p{teachers[0].pk}": "absent", f"p{teachers[1].pk}": ""})
+    assert dict(session.attendance.values_list("person__name", "status")) == {"Guru 0": "absent"}
+
+
+def test_attendance_refuses_unknown_status(client, facilitator, session, teachers):
+    client.force_login(facilitator)
+    url = reverse("attendance_edit", args=[session.program_id, session.pk])
+    response = client.post(url, {f"p{teachers[0].pk}": "sleeping"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.context["form"].errors[f"p{teachers[0].pk}"][0]
+    assert not session.attendance.exists()
+
+
+def test_attendance_ignores_people_outside_the_program(client, facilitator, session, teachers, outsider):
+    client.force_login(facilitator)
+    stranger = outsider.person
+    url = reverse("attendance_edit", args=[session.program_id, session.pk])
+    client.post(url, {f"p{teachers[0].pk}": "present", f"p{stranger.pk}": "present"})
+    assert list(session.attendance.values_list("person", flat=True)) == [teachers[0].pk]
+
+
+def test_club_attendance_lists_students_first_and_everyone_on_request(client, facilitator, program, teachers):
+    student = StudentFactory(school=program.school)
+    Participant.objects.create(program=program, person=student, role=PersonKind.STUDENT)
+    parent = Person.objects.create(school=program.school, name="Wali", kind=PersonKind.PARENT)
+    Participant.objects.create(program=program, person=parent, role=PersonKind.PARENT)
+    club = SessionFactory(program=program, kind="club", created_by=facilitator)
+    client.force_login(facilitator)
+    url = reverse("attendance_edit", args=[program.pk, club.pk])
+    people = client.get(url).context["form"].people
+    assert student in people and parent not in people
+    assert parent in client.get(url + "?all=1").context["form"].people
+
+
+def test_daftar_hadir_has_a_signature_column_and_every_participant(client, principal, session, teachers):
+    client.force_login(principal)
+    response = client.get(reverse("attendance_print", args=[session.program_id, session.pk]),
+                          HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert "Signature" in html
+    assert all(teacher.name in html for teacher in teachers)
+
+
+def jpeg_with_gps() -> bytes:
+    image = Image.new("RGB", (3000, 2000), "orange")
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[0x8825] = {1: "S", 2: (3.0, 17.0, 0.0)}  # GPS block
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def upload(client, session, content, name, **extra):
+    url = reverse("attachment_add", args=[session.program_id, session.pk])
+    return client.post(url, {"file": SimpleUploadedFile(name, content), "caption": "Diskusi", **extra},
+                       HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_photo_is_resized_and_stripped_of_exif(client, facilitator, session):
+    client.force_login(facilitator)
+    assert upload(client, session, jpeg_with_gps(), "IMG_0001.JPG").status_code == 302
+    attachment = Attachment.objects.get()
+    with Image.open(attachment.file.path) as image:
+        assert max(image.size) == 1600
+        assert not image.getexif()
+    assert attachment.kind == "photo" and attachment.original_name == "IMG_0001.JPG"
+    assert "/media" not in attachment.get_absolute_url()
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+
+
+def test_pdf_is_kept_as_a_document(client, facilitator, session):
+    client.force_login(facilitator)
+    upload(client, session, b"%PDF-1.4\n%...\n", "materi.pdf")
+    attachment = Attachment.objects.get()
+    assert (attachment.kind, attachment.content_type) == ("file", "application/pdf")
+    response = client.get(attachment.get_absolute_url())
+    assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(("content", "name", "message"), [
+    (b"MZ\x90\x00" + b"\x00" * 100, "materi.pdf", "Upload a photo or a PDF"),
+    (b"<html>hi</html>", "foto.jpg", "Upload a photo or a PDF"),
+    (b"\xff\xd8\xff\xe0 broken jpeg", "foto.jpg", "Upload a photo or a PDF"),
+    (b"%PDF-" + b"0" * (10 * 1024 * 1024), "besar.pdf", "the limit is 10.0"),
+])
+def test_disguised_broken_or_oversized_files_are_refused(client, facilitator, session, content, name, message):
+    client.force_login(facilitator)
+    response = upload(client, session, content, name)
+    assert response.status_code == 200
+    assert message in response.context["upload_form"].errors["file"][0]
+    assert not Attachment.objects.exists()
+
+
+def test_decompression_bomb_is_refused(client, facilitator, session):
+    image = Image.new("1", (9000, 9000))  # 81 megapixels, tiny file
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    client.force_login(facilitator)
+    response = upload(client, session, out.getvalue(), "bom.png")
+    assert "40 megapixels" in response.context["upload_form"].errors["file"][0] or \
+        "Upload a photo" in response.context["upload_form"].errors["file"][0]
+    assert not Attachment.objects.exists()
+
+
+def test_photo_of_a_student_without_consent_is_marked(client, facilitator, session, program):
+    student = StudentFactory(school=program.school, photo_consent=False, photo_consent_by="")
+    Participant.objects.create(program=program, person=student, role=PersonKind.STUDENT)
+    client.force_login(facilitator)
+    out = io.BytesIO()
+    Image.new("RGB", (50, 50)).save(out, format="PNG")
+    upload(client, session, out.getvalue(), "kelas.png", people=[student.pk])
+    assert Attachment.objects.with_consent_flag().get().lacks_consent
+    assert not Attachment.objects.shareable().exists()
+    html = client.get(session.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "without photo consent" in html
+    student.photo_consent = True
+    student.save()
+    assert Attachment.objects.shareable().count() == 1
+
+
+def test_files_are_not_reachable_through_a_media_url(client, facilitator, session):
+    client.force_login(facilitator)
+    upload(client, session, b"%PDF-1.4\n", "materi.pdf")
+    attachment = Attachment.objects.get()
+    assert client.get("/media/" + attachment.file.name).status_code == 404
