@@ -242,12 +242,19 @@ class AttendanceForm(forms.Form):
         return [(person, self[f"p{person.pk}"]) for person in self.people]
 
 
+class StudentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        if obj.needs_consent:
+            return _("%(student)s — no photo consent") % {"student": obj}
+        return str(obj)
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("Photo or file"), help_text=_("Photos (JPEG, PNG, WebP) or PDF/Office files, at most 10 MB.")
     )
     caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
-    people = forms.ModelMultipleChoiceField(
+    people = StudentChoiceField(
         label=_("Students in the photo"),
         queryset=Person.objects.none(),
         required=False,

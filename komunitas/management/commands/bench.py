@@ -1,0 +1,75 @@
+"""python manage.py bench: page timings and query counts at demo scale, in a transaction rolled back at the end.
+
+The database is left as it was: the extra schools are seeded inside one transaction that is undone, and
+generated photos go to a temporary folder.
+"""
+
+import statistics
+import tempfile
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from komunitas import demo
+from komunitas.models import Program
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = ("Measures the main pages (median and 95th-percentile time, queries) on the demo data plus N extra "
+            "schools, then rolls everything back. Figures go in the README's Performance section.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--schools", type=int, default=5, help="Extra demo schools seeded first (default 5).")
+        parser.add_argument("--repeat", type=int, default=20, help="Requests per page (default 20).")
+
+    def handle(self, *args, schools: int, repeat: int, **options):
+        with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media,
+                                                                       ALLOWED_HOSTS=["localhost"]):
+            try:
+                with transaction.atomic():
+                    self._run(schools, repeat)
+                    raise Rollback
+            except Rollback:
+                pass
+
+    def _run(self, schools: int, repeat: int) -> None:
+        started = time.perf_counter()
+        demo.seed(today=timezone.localdate(), schools=schools)
+        self.stdout.write(f"seed_demo with {schools} extra schools: {time.perf_counter() - started:.1f} s")
+        program = Program.objects.get(school__name=demo.FIRST_SCHOOL, name=demo.PROGRAM_NAME)
+        session = program.sessions.filter(status="held").first()
+        client = Client(HTTP_HOST="localhost")
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(username="fasilitator"))
+        pages = {
+            "dashboard": reverse("program_dashboard", args=[program.pk]),
+            "people (roster)": reverse("people_list", args=[program.pk]),
+            "schedule": reverse("schedule", args=[program.pk]),
+            "schedule.ics": reverse("schedule_ics", args=[program.pk]),
+            "session detail": reverse("session_detail", args=[program.pk, session.pk]),
+            "attendance form": reverse("attendance_edit", args=[program.pk, session.pk]),
+            "daftar hadir": reverse("attendance_print", args=[program.pk, session.pk]),
+        }
+        self.stdout.write(f"{'page':<18} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for name, url in pages.items():
+            client.get(url)  # warm caches (templates, translations)
+            timings = []
+            for _ in range(repeat):
+                with CaptureQueriesContext(connection) as queries:
+                    begin = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - begin) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            timings.sort()
+            p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+            self.stdout.write(f"{name:<18} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(queries):>8}")
