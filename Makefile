@@ -9,6 +9,7 @@ PORT ?= 8000
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Komunitas needs Python 3.11 or newer (found %s)." % sys.version.split()[0])'
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "Python cannot create virtual environments. Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 
 # WeasyPrint (the PDF report) needs Pango from the system, not from pip.
 check-pango:

@@ -76,8 +76,9 @@ def district_officer(school):
 @pytest.fixture
 def outsider(db):
     other_school = SchoolFactory(name="SMPN Lain", district=DistrictFactory(name="Kabupaten Lain"))
-    services.program_create(school=other_school, name="Program lain", start_date=START, weeks=10,
-                            cycle=CycleTemplate.STUDY)
+    services.program_create(
+        school=other_school, name="Program lain", start_date=START, weeks=10, cycle=CycleTemplate.STUDY
+    )
     return _member("orang-luar", other_school, "facilitator", PersonKind.FACILITATOR)
 
 
@@ -97,16 +98,23 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": str(CHROMIUM),
-        "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-gpu"],
+        "args": [
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-gpu",
+        ],
     }
 
 
 @pytest.fixture
 def phone(browser, live_server):
     """A phone-sized page in Indonesian, pointed at the live test server."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID",
-                                  base_url=live_server.url, accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="id-ID", base_url=live_server.url, accept_downloads=True
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

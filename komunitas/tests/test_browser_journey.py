@@ -17,9 +17,13 @@ pytestmark = pytest.mark.browser
 def live_program(transactional_db):
     school = SchoolFactory(name="SMPN H. Wukirsari")
     today = timezone.localdate()
-    program = services.program_create(school=school, name="Komunitas Belajar Kolaboratif",
-                                      start_date=today - dt.timedelta(days=today.weekday()), weeks=10,
-                                      cycle=CycleTemplate.STUDY)
+    program = services.program_create(
+        school=school,
+        name="Komunitas Belajar Kolaboratif",
+        start_date=today - dt.timedelta(days=today.weekday()),
+        weeks=10,
+        cycle=CycleTemplate.STUDY,
+    )
     user = UserFactory(username="fasilitator")
     MembershipFactory(user=user, school=school, role="facilitator")
     for name in ["Siti Aminah", "Budi Santoso", "Rina Marlina"]:

@@ -14,8 +14,17 @@ def signed_in(client, facilitator):
 
 
 def add(client, program, **fields):
-    data = {"name": "Budi Santoso", "kind": "student", "identifier": "", "class_name": "7a", "subject": "",
-            "phone": "", "photo_consent": "on", "photo_consent_by": "Ibu Sri", "is_participant": "on"}
+    data = {
+        "name": "Budi Santoso",
+        "kind": "student",
+        "identifier": "",
+        "class_name": "7a",
+        "subject": "",
+        "phone": "",
+        "photo_consent": "on",
+        "photo_consent_by": "Ibu Sri",
+        "is_participant": "on",
+    }
     data.update(fields)
     return client.post(reverse("person_create", args=[program.pk]), data, HTTP_ACCEPT_LANGUAGE="en")
 
@@ -29,17 +38,19 @@ def test_a_student_is_added_as_participant_with_consent(signed_in, program):
 
 def test_a_parent_is_linked_to_their_child(signed_in, program):
     child = StudentFactory(school=program.school)
-    add(signed_in, program, name="Pak Sutrisno", kind="parent", class_name="", guardian_of=[child.pk],
-        photo_consent="")
+    add(signed_in, program, name="Pak Sutrisno", kind="parent", class_name="", guardian_of=[child.pk], photo_consent="")
     assert list(Person.objects.get(name="Pak Sutrisno").guardian_of.all()) == [child]
 
 
-@pytest.mark.parametrize(("fields", "field", "message"), [
-    ({"name": ""}, "name", "required"),
-    ({"class_name": ""}, "class_name", "needs a class"),
-    ({"photo_consent_by": ""}, "photo_consent_by", "Name the parent or guardian"),
-    ({"kind": "teacher", "class_name": "", "guardian_of": "CHILD"}, "guardian_of", "Only a parent"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"name": ""}, "name", "required"),
+        ({"class_name": ""}, "class_name", "needs a class"),
+        ({"photo_consent_by": ""}, "photo_consent_by", "Name the parent or guardian"),
+        ({"kind": "teacher", "class_name": "", "guardian_of": "CHILD"}, "guardian_of", "Only a parent"),
+    ],
+)
 def test_bad_person_input_is_refused_and_kept(signed_in, program, fields, field, message):
     child = StudentFactory(school=program.school)
     if fields.get("guardian_of") == "CHILD":
@@ -60,9 +71,16 @@ def test_identifier_must_be_unique_in_the_school(signed_in, program):
 def test_edit_can_end_participation(signed_in, program):
     add(signed_in, program)
     budi = Person.objects.get(name="Budi Santoso")
-    response = signed_in.post(reverse("person_edit", args=[program.pk, budi.pk]), {
-        "name": "Budi S.", "kind": "student", "class_name": "7A", "photo_consent": "on",
-        "photo_consent_by": "Ibu Sri"})
+    response = signed_in.post(
+        reverse("person_edit", args=[program.pk, budi.pk]),
+        {
+            "name": "Budi S.",
+            "kind": "student",
+            "class_name": "7A",
+            "photo_consent": "on",
+            "photo_consent_by": "Ibu Sri",
+        },
+    )
     assert response.status_code == 302
     budi.refresh_from_db()
     assert budi.name == "Budi S." and not Participant.objects.filter(person=budi).exists()
@@ -89,8 +107,9 @@ def test_list_filters_by_kind_class_and_search(signed_in, program):
 
 
 def test_list_paginates(signed_in, program):
-    Person.objects.bulk_create(Person(school=program.school, name=f"S{i:03d}", kind="student", class_name="7A")
-                               for i in range(120))
+    Person.objects.bulk_create(
+        Person(school=program.school, name=f"S{i:03d}", kind="student", class_name="7A") for i in range(120)
+    )
     response = signed_in.get(reverse("people_list", args=[program.pk]), {"page": 3, "kind": "student"})
     assert response.context["page"].number == 3
     assert len(response.context["page"].object_list) == 20

@@ -74,15 +74,30 @@ def world(program, principal, facilitator, teacher, district_officer, outsider, 
     out = io.BytesIO()
     Image.new("RGB", (20, 20), "green").save(out, format="JPEG")
     attachment = services.attachment_add(
-        session=session, clean=CleanFile(out.getvalue(), "image/jpeg", "jpg"), original_name="a.jpg",
-        caption="", people=[], user=facilitator,
+        session=session,
+        clean=CleanFile(out.getvalue(), "image/jpeg", "jpg"),
+        original_name="a.jpg",
+        caption="",
+        people=[],
+        user=facilitator,
     )
     stage = program.stages.first()
     return {
-        "program": program, "stage": stage, "item": stage.checklist.first(), "student": student,
-        "session": session, "teacher_session": teacher_session, "attachment": attachment,
-        "users": {"principal": principal, "facilitator": facilitator, "teacher": teacher,
-                  "district_officer": district_officer, "outsider": outsider, "superuser": superuser},
+        "program": program,
+        "stage": stage,
+        "item": stage.checklist.first(),
+        "student": student,
+        "session": session,
+        "teacher_session": teacher_session,
+        "attachment": attachment,
+        "users": {
+            "principal": principal,
+            "facilitator": facilitator,
+            "teacher": teacher,
+            "district_officer": district_officer,
+            "outsider": outsider,
+            "superuser": superuser,
+        },
     }
 
 
@@ -92,8 +107,9 @@ def _url(name, kwargs, world):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("name", "kwargs", "method", "capability", "ok"), TABLE,
-                         ids=[f"{row[0]}-{row[3]}" for row in TABLE])
+@pytest.mark.parametrize(
+    ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[3]}" for row in TABLE]
+)
 def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
     url = _url(name, kwargs, world)
     if role != "anonymous":
@@ -151,15 +167,19 @@ def test_anonymous_is_sent_to_login(client, db, name):
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize(("role", "status"), [("principal", 403), ("teacher", 403), ("district_officer", 403),
-                                              ("facilitator", 200), ("superuser", 200)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("principal", 403), ("teacher", 403), ("district_officer", 403), ("facilitator", 200), ("superuser", 200)],
+)
 def test_only_facilitators_register_schools(client, world, role, status):
     client.force_login(world["users"][role])
     assert client.get(reverse("school_create")).status_code == status
 
 
-@pytest.mark.parametrize(("role", "status"), [("principal", 200), ("teacher", 403), ("district_officer", 403),
-                                              ("facilitator", 200), ("superuser", 200)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("principal", 200), ("teacher", 403), ("district_officer", 403), ("facilitator", 200), ("superuser", 200)],
+)
 def test_program_create_needs_a_school_to_manage(client, world, role, status):
     client.force_login(world["users"][role])
     assert client.get(reverse("program_create")).status_code == status
@@ -185,6 +205,7 @@ def test_healthz_answers_without_login(client, db):
 
 def test_teacher_cannot_edit_the_roster(client, world):
     client.force_login(world["users"]["teacher"])
-    response = client.post(reverse("person_create", args=[world["program"].pk]),
-                           {"name": "X", "kind": PersonKind.TEACHER})
+    response = client.post(
+        reverse("person_create", args=[world["program"].pk]), {"name": "X", "kind": PersonKind.TEACHER}
+    )
     assert response.status_code == 403

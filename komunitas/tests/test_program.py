@@ -1,6 +1,7 @@
 """Programs: week numbering, stages as data, creation and settings forms."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.urls import reverse
@@ -27,7 +28,7 @@ def test_stage_ranges_cover_the_program_without_gaps(weeks):
     ranges = stage_ranges(START, weeks, [0.2, 0.5, 0.2, 0.1])
     assert ranges[0][0] == START
     assert ranges[-1][1] == START + dt.timedelta(days=7 * weeks - 1)
-    for (_, end), (next_start, _) in zip(ranges, ranges[1:], strict=False):
+    for (_, end), (next_start, _) in itertools.pairwise(ranges):
         assert next_start == end + dt.timedelta(days=1)
     assert all(start <= end for start, end in ranges)
 
@@ -39,33 +40,46 @@ def test_study_cycle_splits_ten_weeks_two_five_two_one(school):
     assert [s.name for s in stages] == ["Planning", "Implementation", "Observation & evaluation", "Reflection"]
     assert [((s.end_date - s.start_date).days + 1) // 7 for s in stages] == [2, 5, 2, 1]
     assert [t.text for t in stages[0].checklist.all()] == [
-        "Needs identification", "Coordination with the school", "Program schedule"]
+        "Needs identification",
+        "Coordination with the school",
+        "Program schedule",
+    ]
 
 
 def test_kombel_cycle_can_be_chosen_instead(school):
     with translation.override("id"):
         program = program_create(school=school, name="Kombel", start_date=START, weeks=10, cycle=CycleTemplate.KOMBEL)
     with translation.override("id"):
-        assert [s.name for s in program.stages.all()][0] == translation.gettext("Initial reflection")
+        assert next(s.name for s in program.stages.all()) == translation.gettext("Initial reflection")
 
 
 def test_facilitator_creates_a_program_with_stages(client, facilitator, school):
     client.force_login(facilitator)
-    response = client.post(reverse("program_create"), {
-        "school": school.pk, "name": "Kombel 2027", "description": "", "start_date": "2027-01-04", "weeks": 12,
-        "cycle": "kombel",
-    })
+    response = client.post(
+        reverse("program_create"),
+        {
+            "school": school.pk,
+            "name": "Kombel 2027",
+            "description": "",
+            "start_date": "2027-01-04",
+            "weeks": 12,
+            "cycle": "kombel",
+        },
+    )
     program = Program.objects.get(name="Kombel 2027")
     assert response.status_code == 302 and response.url == program.get_absolute_url()
     assert program.weeks == 12 and program.stages.count() == 4
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("name", "", "This field is required."),
-    ("weeks", "0", "between 1 and 52"),
-    ("weeks", "60", "between 1 and 52"),
-    ("start_date", "31-02-2027", "Enter a valid date."),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "This field is required."),
+        ("weeks", "0", "between 1 and 52"),
+        ("weeks", "60", "between 1 and 52"),
+        ("start_date", "31-02-2027", "Enter a valid date."),
+    ],
+)
 def test_program_form_refuses_bad_input_and_keeps_it(client, facilitator, school, field, value, message):
     client.force_login(facilitator)
     data = {"school": school.pk, "name": "Kombel 2027", "start_date": "2027-01-04", "weeks": 10, "cycle": "study"}
@@ -80,16 +94,26 @@ def test_program_form_refuses_bad_input_and_keeps_it(client, facilitator, school
 def test_program_form_offers_only_schools_the_user_manages(client, facilitator, outsider, school):
     client.force_login(facilitator)
     other_school = outsider.memberships.get().school
-    response = client.post(reverse("program_create"), {"school": other_school.pk, "name": "X",
-                                                       "start_date": "2027-01-04", "weeks": 10, "cycle": "study"})
+    response = client.post(
+        reverse("program_create"),
+        {"school": other_school.pk, "name": "X", "start_date": "2027-01-04", "weeks": 10, "cycle": "study"},
+    )
     assert response.status_code == 200
     assert "school" in response.context["form"].errors
 
 
 def test_facilitator_registers_a_school_and_becomes_its_facilitator(client, facilitator):
     client.force_login(facilitator)
-    response = client.post(reverse("school_create"), {"name": "SMPN 9 Lubuklinggau", "npsn": "", "address": "",
-                                                      "district_name": "Kota Lubuklinggau", "province": ""})
+    response = client.post(
+        reverse("school_create"),
+        {
+            "name": "SMPN 9 Lubuklinggau",
+            "npsn": "",
+            "address": "",
+            "district_name": "Kota Lubuklinggau",
+            "province": "",
+        },
+    )
     assert response.status_code == 302
     assert facilitator.memberships.filter(school__name="SMPN 9 Lubuklinggau", role="facilitator").exists()
 
@@ -103,8 +127,10 @@ def test_school_form_refuses_a_duplicate_in_the_same_district(client, facilitato
 
 def test_principal_edits_settings(client, principal, program):
     client.force_login(principal)
-    response = client.post(reverse("program_settings", args=[program.pk]), {
-        "name": "Nama baru", "description": "", "start_date": "2026-02-02", "weeks": 12})
+    response = client.post(
+        reverse("program_settings", args=[program.pk]),
+        {"name": "Nama baru", "description": "", "start_date": "2026-02-02", "weeks": 12},
+    )
     assert response.status_code == 302
     program.refresh_from_db()
     assert (program.name, program.weeks) == ("Nama baru", 12)
@@ -113,12 +139,16 @@ def test_principal_edits_settings(client, principal, program):
 def test_stage_dates_must_fall_inside_the_program(client, facilitator, program):
     client.force_login(facilitator)
     stage = program.stages.first()
-    response = client.post(reverse("stage_edit", args=[program.pk, stage.pk]), {
-        "order": 1, "name": "Perencanaan", "start_date": "2026-01-01", "end_date": "2026-01-31"})
+    response = client.post(
+        reverse("stage_edit", args=[program.pk, stage.pk]),
+        {"order": 1, "name": "Perencanaan", "start_date": "2026-01-01", "end_date": "2026-01-31"},
+    )
     assert response.status_code == 200
     assert "start_date" in response.context["form"].errors
-    response = client.post(reverse("stage_edit", args=[program.pk, stage.pk]), {
-        "order": 1, "name": "Perencanaan", "start_date": "2026-02-10", "end_date": "2026-02-03"})
+    response = client.post(
+        reverse("stage_edit", args=[program.pk, stage.pk]),
+        {"order": 1, "name": "Perencanaan", "start_date": "2026-02-10", "end_date": "2026-02-03"},
+    )
     assert "end_date" in response.context["form"].errors
 
 

@@ -21,11 +21,18 @@ def grow(program, size):
     guardians = Person.objects.create(school=program.school, name=f"Wali {size}", kind="parent")
     guardians.guardian_of.add(*people[:size])
     sessions = Session.objects.bulk_create(
-        Session(program=program, kind=["forum", "club"][i % 2], title=f"S{i}", status="held",
-                date=START + dt.timedelta(days=(i * 3) % 70)) for i in range(size)
+        Session(
+            program=program,
+            kind=["forum", "club"][i % 2],
+            title=f"S{i}",
+            status="held",
+            date=START + dt.timedelta(days=(i * 3) % 70),
+        )
+        for i in range(size)
     )
-    Attendance.objects.bulk_create(Attendance(session=s, person=p, status="present")
-                                   for s in sessions for p in people[:5])
+    Attendance.objects.bulk_create(
+        Attendance(session=s, person=p, status="present") for s in sessions for p in people[:5]
+    )
     return sessions
 
 

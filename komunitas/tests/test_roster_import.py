@@ -82,11 +82,13 @@ def test_a_changed_row_updates_the_person(signed_in, program):
 
 
 def test_xlsx_with_numbers_in_text_columns_is_read_as_text(signed_in, program):
-    upload = xlsx_file([
-        ["nama", "peran", "nis_nip", "kelas"],
-        ["Budi Santoso", "siswa", 2324001.0, "7A"],
-        ["Kelas Angka", "siswa", 2324003, 9],
-    ])
+    upload = xlsx_file(
+        [
+            ["nama", "peran", "nis_nip", "kelas"],
+            ["Budi Santoso", "siswa", 2324001.0, "7A"],
+            ["Kelas Angka", "siswa", 2324003, 9],
+        ]
+    )
     response = preview(signed_in, program, upload)
     assert response.context["counts"]["error"] == 0, response.context["rows"]
     confirm(signed_in, program)
@@ -101,15 +103,18 @@ def test_excel_dates_in_text_columns_are_refused(signed_in, program):
     assert not Person.objects.filter(name="Budi").exists()
 
 
-@pytest.mark.parametrize(("row", "message"), [
-    (",guru,,,,,,,", "The name is empty."),
-    ("Budi,pelatih,,,,,,,", "Unknown role"),
-    ("Budi,siswa,,7Z9,,,,,", "Unknown class"),
-    ("Budi,siswa,,,,,,,", "A student needs a class"),
-    ("Budi,siswa,,7A,,,,mungkin,", "is not ya/tidak"),
-    ("Pak Budi,orang tua,,,,,9999999,,", "No student “9999999”"),
-    ("Budi,guru,,,,,2324001,,", "Only a parent can be linked"),
-])
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (",guru,,,,,,,", "The name is empty."),
+        ("Budi,pelatih,,,,,,,", "Unknown role"),
+        ("Budi,siswa,,7Z9,,,,,", "Unknown class"),
+        ("Budi,siswa,,,,,,,", "A student needs a class"),
+        ("Budi,siswa,,7A,,,,mungkin,", "is not ya/tidak"),
+        ("Pak Budi,orang tua,,,,,9999999,,", "No student “9999999”"),
+        ("Budi,guru,,,,,2324001,,", "Only a parent can be linked"),
+    ],
+)
 def test_each_bad_row_is_listed_with_its_number_and_reason(signed_in, program, row, message):
     response = preview(signed_in, program, csv_file(HEADER + "Siti,guru,,,,,,,\n" + row + "\n"))
     rows = response.context["rows"]
@@ -127,15 +132,18 @@ def test_duplicate_rows_are_refused(signed_in, program):
     assert "Same person as row 2." in response.context["rows"][1].errors
 
 
-@pytest.mark.parametrize(("upload", "message"), [
-    (csv_file("nama;jabatan\nBudi;guru\n"), "The columns do not match the template"),
-    (csv_file("nama,umur\nBudi,12\n"), "missing: peran"),
-    (csv_file(""), "file is empty."),
-    (csv_file(HEADER), "no rows"),
-    (SimpleUploadedFile("virus.csv", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not a CSV or XLSX"),
-    (SimpleUploadedFile("fake.xlsx", b"PK\x03\x04 not really a zip"), "not a CSV or XLSX"),
-    (SimpleUploadedFile("big.csv", HEADER.encode() + b"x" * (10 * 1024 * 1024)), "at most 2.0"),
-])
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (csv_file("nama;jabatan\nBudi;guru\n"), "The columns do not match the template"),
+        (csv_file("nama,umur\nBudi,12\n"), "missing: peran"),
+        (csv_file(""), "file is empty."),
+        (csv_file(HEADER), "no rows"),
+        (SimpleUploadedFile("virus.csv", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not a CSV or XLSX"),
+        (SimpleUploadedFile("fake.xlsx", b"PK\x03\x04 not really a zip"), "not a CSV or XLSX"),
+        (SimpleUploadedFile("big.csv", HEADER.encode() + b"x" * (10 * 1024 * 1024)), "at most 2.0"),
+    ],
+)
 def test_unreadable_files_get_a_clear_message(signed_in, program, upload, message):
     response = preview(signed_in, program, upload)
     assert response.status_code == 200
@@ -154,13 +162,15 @@ def test_templates_download_and_import_back_cleanly(signed_in, program):
         response = signed_in.get(reverse("import_template", args=[program.pk, fmt]))
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
-        upload = SimpleUploadedFile(f"t.{fmt}", b"".join(response.streaming_content) if response.streaming
-                                    else response.content)
+        upload = SimpleUploadedFile(
+            f"t.{fmt}", b"".join(response.streaming_content) if response.streaming else response.content
+        )
         result = preview(signed_in, program, upload)
         assert result.context["counts"]["error"] == 0, [r.errors for r in result.context["rows"]]
 
 
 def test_confirm_without_preview_says_it_expired(signed_in, program):
-    response = signed_in.post(reverse("people_import_confirm", args=[program.pk]), follow=True,
-                              HTTP_ACCEPT_LANGUAGE="en")
+    response = signed_in.post(
+        reverse("people_import_confirm", args=[program.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "The preview has expired" in response.content.decode()

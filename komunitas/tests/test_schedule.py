@@ -17,8 +17,17 @@ def signed_in(client, facilitator):
 
 
 def plan(client, program, **fields):
-    data = {"kind": "forum", "title": "Forum guru", "date": "2026-02-03", "start_time": "13:30",
-            "end_time": "15:00", "place": "Ruang guru", "status": "planned", "notes": "", "repeat_weeks": 1}
+    data = {
+        "kind": "forum",
+        "title": "Forum guru",
+        "date": "2026-02-03",
+        "start_time": "13:30",
+        "end_time": "15:00",
+        "place": "Ruang guru",
+        "status": "planned",
+        "notes": "",
+        "repeat_weeks": 1,
+    }
     data.update(fields)
     return client.post(reverse("session_create", args=[program.pk]), data, HTTP_ACCEPT_LANGUAGE="en")
 
@@ -59,13 +68,16 @@ def test_a_date_outside_the_program_is_refused_and_input_kept(signed_in, program
     assert not Session.objects.exists()
 
 
-@pytest.mark.parametrize(("fields", "field", "message"), [
-    ({"title": ""}, "title", "required"),
-    ({"end_time": "13:00"}, "end_time", "must end after it starts"),
-    ({"kind": "party"}, "kind", "Select a valid choice"),
-    ({"repeat_weeks": 3, "status": "held"}, "status", "cannot already be held"),
-    ({"repeat_weeks": 0}, "repeat_weeks", "greater than or equal to 1"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"title": ""}, "title", "required"),
+        ({"end_time": "13:00"}, "end_time", "must end after it starts"),
+        ({"kind": "party"}, "kind", "Select a valid choice"),
+        ({"repeat_weeks": 3, "status": "held"}, "status", "cannot already be held"),
+        ({"repeat_weeks": 0}, "repeat_weeks", "greater than or equal to 1"),
+    ],
+)
 def test_bad_session_input_gets_a_message_next_to_the_field(signed_in, program, fields, field, message):
     response = plan(signed_in, program, **fields)
     assert response.status_code == 200

@@ -29,13 +29,19 @@ def test_it_builds_the_reference_study(seeded):
 
 
 def test_demo_accounts_sign_in_with_their_roles(seeded):
-    for username, role in [("kepsek", "principal"), ("fasilitator", "facilitator"), ("guru01", "teacher"),
-                           ("guru10", "teacher")]:
+    for username, role in [
+        ("kepsek", "principal"),
+        ("fasilitator", "facilitator"),
+        ("guru01", "teacher"),
+        ("guru10", "teacher"),
+    ]:
         user = authenticate(username=username, password=demo.PASSWORD)
         assert user is not None, username
         assert user.memberships.get().role == role
-    assert authenticate(username="dinas", password=demo.PASSWORD).district_roles.get().district.name == \
-        "Kabupaten Musi Rawas"
+    assert (
+        authenticate(username="dinas", password=demo.PASSWORD).district_roles.get().district.name
+        == "Kabupaten Musi Rawas"
+    )
 
 
 def test_forum_attendance_rises_over_the_weeks(seeded):
@@ -50,11 +56,14 @@ def test_forum_attendance_rises_over_the_weeks(seeded):
 
 
 def test_it_is_idempotent(seeded):
-    counts = (School.objects.count(), Session.objects.count(), Attendance.objects.count(),
-              Attachment.objects.count())
+    counts = (School.objects.count(), Session.objects.count(), Attendance.objects.count(), Attachment.objects.count())
     call_command("seed_demo")
-    assert counts == (School.objects.count(), Session.objects.count(), Attendance.objects.count(),
-                      Attachment.objects.count())
+    assert counts == (
+        School.objects.count(),
+        Session.objects.count(),
+        Attendance.objects.count(),
+        Attachment.objects.count(),
+    )
 
 
 def test_more_schools_in_the_same_district(db, capsys):

@@ -26,12 +26,15 @@ def test_attendance_is_recorded_in_one_post_and_marks_the_session_held(client, f
     url = reverse("attendance_edit", args=[session.program_id, session.pk])
     form = client.get(url).context["form"]
     assert [person for person, _ in form.rows()] == sorted(teachers, key=lambda p: p.name)
-    data = {f"p{teachers[0].pk}": "present", f"p{teachers[1].pk}": "excused", f"p{teachers[2].pk}": "",
-            "mark_held": "1"}
+    data = {
+        f"p{teachers[0].pk}": "present",
+        f"p{teachers[1].pk}": "excused",
+        f"p{teachers[2].pk}": "",
+        "mark_held": "1",
+    }
     response = client.post(url, data)
     assert response.status_code == 302
-    assert dict(session.attendance.values_list("person__name", "status")) == {"Guru 0": "present",
-                                                                              "Guru 1": "excused"}
+    assert dict(session.attendance.values_list("person__name", "status")) == {"Guru 0": "present", "Guru 1": "excused"}
     session.refresh_from_db()
     assert session.status == "held"
 
@@ -72,8 +75,7 @@ def test_club_attendance_lists_students_first_and_everyone_on_request(client, fa
 
 def test_daftar_hadir_has_a_signature_column_and_every_participant(client, principal, session, teachers):
     client.force_login(principal)
-    response = client.get(reverse("attendance_print", args=[session.program_id, session.pk]),
-                          HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(reverse("attendance_print", args=[session.program_id, session.pk]), HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert "Signature" in html
     assert all(teacher.name in html for teacher in teachers)
@@ -91,8 +93,9 @@ def jpeg_with_gps() -> bytes:
 
 def upload(client, session, content, name, **extra):
     url = reverse("attachment_add", args=[session.program_id, session.pk])
-    return client.post(url, {"file": SimpleUploadedFile(name, content), "caption": "Diskusi", **extra},
-                       HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(
+        url, {"file": SimpleUploadedFile(name, content), "caption": "Diskusi", **extra}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 def test_photo_is_resized_and_stripped_of_exif(client, facilitator, session):
@@ -117,12 +120,15 @@ def test_pdf_is_kept_as_a_document(client, facilitator, session):
     assert "attachment" in response["Content-Disposition"]
 
 
-@pytest.mark.parametrize(("content", "name", "message"), [
-    (b"MZ\x90\x00" + b"\x00" * 100, "materi.pdf", "Upload a photo or a PDF"),
-    (b"<html>hi</html>", "foto.jpg", "Upload a photo or a PDF"),
-    (b"\xff\xd8\xff\xe0 broken jpeg", "foto.jpg", "Upload a photo or a PDF"),
-    (b"%PDF-" + b"0" * (10 * 1024 * 1024), "besar.pdf", "the limit is 10.0"),
-])
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"MZ\x90\x00" + b"\x00" * 100, "materi.pdf", "Upload a photo or a PDF"),
+        (b"<html>hi</html>", "foto.jpg", "Upload a photo or a PDF"),
+        (b"\xff\xd8\xff\xe0 broken jpeg", "foto.jpg", "Upload a photo or a PDF"),
+        (b"%PDF-" + b"0" * (10 * 1024 * 1024), "besar.pdf", "the limit is 10.0"),
+    ],
+)
 def test_disguised_broken_or_oversized_files_are_refused(client, facilitator, session, content, name, message):
     client.force_login(facilitator)
     response = upload(client, session, content, name)
@@ -137,8 +143,10 @@ def test_decompression_bomb_is_refused(client, facilitator, session):
     image.save(out, format="PNG")
     client.force_login(facilitator)
     response = upload(client, session, out.getvalue(), "bom.png")
-    assert "40 megapixels" in response.context["upload_form"].errors["file"][0] or \
-        "Upload a photo" in response.context["upload_form"].errors["file"][0]
+    assert (
+        "40 megapixels" in response.context["upload_form"].errors["file"][0]
+        or "Upload a photo" in response.context["upload_form"].errors["file"][0]
+    )
     assert not Attachment.objects.exists()
 
 

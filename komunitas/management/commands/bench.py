@@ -24,16 +24,17 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = ("Measures the main pages (median and 95th-percentile time, queries) on the demo data plus N extra "
-            "schools, then rolls everything back. Figures go in the README's Performance section.")
+    help = (
+        "Measures the main pages (median and 95th-percentile time, queries) on the demo data plus N extra "
+        "schools, then rolls everything back. Figures go in the README's Performance section."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--schools", type=int, default=5, help="Extra demo schools seeded first (default 5).")
         parser.add_argument("--repeat", type=int, default=20, help="Requests per page (default 20).")
 
     def handle(self, *args, schools: int, repeat: int, **options):
-        with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media,
-                                                                       ALLOWED_HOSTS=["localhost"]):
+        with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media, ALLOWED_HOSTS=["localhost"]):
             try:
                 with transaction.atomic():
                     self._run(schools, repeat)
