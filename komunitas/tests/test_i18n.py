@@ -1,0 +1,63 @@
+"""Indonesian by default, English on request; the translation catalogue is complete."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+LOCALE = Path(settings.BASE_DIR) / "locale" / "id" / "LC_MESSAGES"
+
+
+def test_interface_is_indonesian_by_default_and_english_on_switch(client, principal, program):
+    client.force_login(principal)
+    url = reverse("program_dashboard", args=[program.pk])
+    html = client.get(url).content.decode()
+    assert 'lang="id"' in html and "Peserta" in html and "Jadwal" in html
+    client.post(reverse("set_language"), {"language": "en", "next": url})
+    html = client.get(url).content.decode()
+    assert 'lang="en"' in html and "Participants" in html and "Schedule" in html
+
+
+def test_dates_are_written_the_indonesian_way(client, principal, program):
+    client.force_login(principal)
+    html = client.get(reverse("program_stages", args=[program.pk])).content.decode()
+    assert "2 Februari 2026" in html
+
+
+def test_login_page_in_both_languages(client, db):
+    assert "Masuk" in client.get(reverse("login")).content.decode()
+    assert "Sign in" in client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_catalogue_is_complete_and_compiled():
+    po = (LOCALE / "django.po").read_text(encoding="utf-8")
+    entries = po.split("\n\n")[1:]
+    untranslated = [
+        e
+        for e in entries
+        if 'msgstr ""' in e.splitlines()[-1]
+        and "msgstr[" not in e
+        and e.strip().splitlines()[-1] == 'msgstr ""'
+        and not e.startswith("#~")
+    ]
+    fuzzy = [e for e in entries if "#, fuzzy" in e]
+    assert untranslated == [] and fuzzy == []
+    assert (LOCALE / "django.mo").stat().st_mtime >= (LOCALE / "django.po").stat().st_mtime - 1
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_main_page_renders_in_both_languages(client, facilitator, program, language):
+    client.force_login(facilitator)
+    for name in [
+        "program_dashboard",
+        "people_list",
+        "schedule",
+        "program_stages",
+        "people_import",
+        "session_create",
+        "person_create",
+    ]:
+        response = client.get(reverse(name, args=[program.pk]), HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200, name
+        assert f'lang="{language}"' in response.content.decode()
