@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from komunitas import registry
 from komunitas.models import Attendance, Participant, Person, Session
 from komunitas.tests.factories import START
 
@@ -63,8 +64,10 @@ PAGES = {
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_query_count_does_not_grow_with_data(client, facilitator, program, name):
+def test_query_count_does_not_grow_with_data(client, facilitator, program, name, monkeypatch):
     url_for, expected = PAGES[name]
+    # The core's own cost: dashboard panels of activity apps are counted by those apps' tests.
+    monkeypatch.setattr(registry, "dashboard_panels", [])
     client.force_login(facilitator)
     sessions = grow(program, 3)
     small = count_queries(client, url_for(program, sessions))

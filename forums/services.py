@@ -1,0 +1,122 @@
+"""Writes of the forum that touch several rows. Keyword-only, one transaction each (STYLE.md §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from komunitas.models import AttendanceStatus, Person, Program, Session, SessionKind
+from komunitas.services import attachment_add, attendance_record
+from komunitas.uploads import CleanFile
+
+from .models import DEFAULT_METHODS, FollowUp, ForumSession, Method, PeerFeedback, PracticeLog, Reflection
+
+
+@dataclass(frozen=True)
+class FollowUpData:
+    action: str
+    responsible: str = ""
+    due_date: date | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Upload:
+    clean: CleanFile
+    original_name: str
+
+
+@transaction.atomic
+def forum_session_save(
+    *,
+    session: Session,
+    forum: ForumSession,
+    presenters: list[Person],
+    follow_ups: list[FollowUpData],
+    statuses: dict[int, str],
+    uploads: list[Upload],
+    user,
+) -> ForumSession:
+    """Create or update a forum session in one go: the core session, its forum record, presenters, the RTL,
+    attendance and new documentation. ``session`` and ``forum`` are validated, possibly unsaved instances.
+
+    Presenters whose attendance was left blank are recorded present: they were there to present."""
+    session.kind = SessionKind.FORUM
+    if session.pk is None:
+        session.created_by = user
+    session.save()
+    forum.session = session
+    forum.save()
+    forum.presenters.set(presenters)
+    forum.follow_ups.all().delete()
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            forum=forum,
+            order=order,
+            action=item.action,
+            responsible=item.responsible,
+            due_date=item.due_date,
+            done=item.done,
+        )
+        for order, item in enumerate(follow_ups)
+    )
+    statuses = dict(statuses)
+    for presenter in presenters:
+        if not statuses.get(presenter.pk):
+            statuses[presenter.pk] = AttendanceStatus.PRESENT
+    attendance_record(session=session, statuses=statuses)
+    for upload in uploads:
+        attachment_add(
+            session=session,
+            clean=upload.clean,
+            original_name=upload.original_name,
+            caption="",
+            people=[],
+            user=user,
+        )
+    return forum
+
+
+def feedback_save(*, feedback: PeerFeedback, user) -> PeerFeedback:
+    if feedback.pk is None:
+        feedback.created_by = user
+    feedback.save()
+    return feedback
+
+
+def reflection_save(*, reflection: Reflection, user) -> Reflection:
+    if reflection.pk is None:
+        reflection.created_by = user
+    reflection.save()
+    return reflection
+
+
+def methods_ensure_defaults(*, program: Program) -> None:
+    """Give a program the default method list the first time it needs one (programs are created by the core,
+    which knows nothing of the forum)."""
+    if program.methods.exists():
+        return
+    Method.objects.bulk_create(Method(program=program, name=str(name)) for name in DEFAULT_METHODS)
+
+
+@transaction.atomic
+def practice_log_save(
+    *, log: PracticeLog, new_method_name: str = "", evidence: Upload | None = None, user
+) -> PracticeLog:
+    """Save a practice-log entry; a method typed in by the teacher joins the program's list."""
+    if new_method_name:
+        existing = log.program.methods.filter(name__iexact=new_method_name).first()
+        log.method = existing or Method.objects.create(program=log.program, name=new_method_name, created_by=user)
+    if log.pk is None:
+        log.created_by = user
+    if evidence is not None:
+        if log.evidence:
+            log.evidence.delete(save=False)
+        log.evidence_name = evidence.original_name[:255]
+        log.evidence_type = evidence.clean.content_type
+        log.evidence.save(f"evidence.{evidence.clean.extension}", ContentFile(evidence.clean.content), save=False)
+    log.save()
+    return log

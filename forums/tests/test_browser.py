@@ -1,0 +1,82 @@
+"""A teacher's journey in a real browser at phone size: sign in, log a forum session with attendance, and find it
+in the list, on their own page and in the program page's chart."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from forums.models import ForumSession
+from komunitas import services
+from komunitas.models import CycleTemplate, Participant, Person, PersonKind
+from komunitas.tests.factories import MembershipFactory, SchoolFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_program(transactional_db):
+    school = SchoolFactory(name="SMPN H. Wukirsari")
+    today = timezone.localdate()
+    program = services.program_create(
+        school=school,
+        name="Komunitas Belajar Kolaboratif",
+        start_date=today - dt.timedelta(days=today.weekday()),
+        weeks=10,
+        cycle=CycleTemplate.STUDY,
+    )
+    user = UserFactory(username="guru01")
+    MembershipFactory(user=user, school=school, role="teacher")
+    for name, account in [("Siti Aminah", user), ("Budi Santoso", None), ("Rina Marlina", None)]:
+        person = Person.objects.create(school=school, name=name, kind=PersonKind.TEACHER, subject="IPA", user=account)
+        Participant.objects.create(program=program, person=person, role=PersonKind.TEACHER)
+    return program
+
+
+def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_program):
+    from conftest import sign_in
+
+    program = live_program
+    sign_in(phone, "guru01")
+    assert phone.url.endswith(f"/programs/{program.pk}/")
+
+    phone.click("nav.navbar .navbar-toggler")
+    phone.click(f"a[href='/programs/{program.pk}/forums/']")
+    phone.click(f"a[href='/programs/{program.pk}/forums/new/']")
+    phone.fill("input[name=title]", "Tiket keluar untuk asesmen formatif")
+    assert phone.input_value("input[name=date]") == timezone.localdate().isoformat()  # today, already filled in
+    phone.fill("input[name=start_time]", "13:30")
+    phone.fill("input[name=end_time]", "15:00")
+    phone.fill("input[name=place]", "Ruang guru")
+    phone.check("input[name=format][value=plenary]")
+    phone.select_option("select[name=topic_category]", "assessment")
+    assert phone.is_checked(f"input[name=presenters][value='{program.school.people.get(name='Siti Aminah').pk}']")
+    phone.fill("textarea[name=practice]", "Tiket keluar di akhir pelajaran.\n\n- Satu pertanyaan\n- Dua menit")
+    phone.fill("input[name='rtl-0-action']", "Mencoba tiket keluar di kelas 8A")
+    phone.click("[data-mark-all=present]")
+    phone.locator(".attendance-row").nth(0).locator("label").nth(1).click()  # Budi Santoso is absent
+    phone.click("form[data-testid=forum-form] button[type=submit]")
+    phone.wait_for_load_state()
+
+    forum = ForumSession.objects.select_related("session").get()
+    assert phone.url.endswith(f"/programs/{program.pk}/forums/{forum.pk}/")
+    assert "2" in phone.get_by_test_id("attendance-counts").inner_text()
+    assert "Siti Aminah" in phone.get_by_test_id("presenters").inner_text()
+
+    phone.goto(f"/programs/{program.pk}/forums/")
+    assert "Tiket keluar untuk asesmen formatif" in phone.get_by_test_id("forum-list").inner_text()
+
+    phone.get_by_test_id("forum-list").get_by_role("link", name="Siti Aminah").click()
+    phone.wait_for_load_state()
+    assert "Tiket keluar untuk asesmen formatif" in phone.get_by_test_id("presentations").inner_text()
+
+    phone.goto(f"/programs/{program.pk}/")
+    panel = phone.get_by_test_id("forum-panel")
+    assert panel.locator("svg[role=img]").is_visible()
+    assert "1: 2/3" in panel.locator("svg desc").text_content()
+    panel.locator("summary").click()
+    row = panel.get_by_test_id("forum-participation-table").locator("tbody tr").first
+    assert row.inner_text().split()[:3] == ["1", "2/3", "67%"]
+    # The chart fits the phone's width: no sideways scrolling.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert forum.session.attendance.filter(status="present").count() == 2

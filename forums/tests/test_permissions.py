@@ -1,0 +1,145 @@
+"""The permission table of the forum: every forum URL, for anonymous, each role, and an outsider.
+
+Outsiders get 404, readers who may not write 403, anonymous users the login page (as in
+komunitas/tests/test_permissions.py, whose guard test also reads this table). Forum content is staff-only.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from forums.tests.factories import (
+    ForumSessionFactory,
+    MethodFactory,
+    PeerFeedbackFactory,
+    PracticeLogFactory,
+    ReflectionFactory,
+)
+from forums.tests.utils import jpeg
+from komunitas.tests.factories import AttendanceFactory
+
+ROLES = ["anonymous", "principal", "facilitator", "teacher", "district_officer", "outsider", "superuser"]
+READERS = {"principal", "facilitator", "teacher", "district_officer", "superuser"}
+ALLOWED = {
+    "read": READERS,
+    "log": {"facilitator", "teacher", "superuser"},
+    "manage": {"facilitator", "superuser"},
+    "edit_facilitators": {"facilitator", "superuser"},
+    "edit_teachers": {"teacher", "facilitator", "superuser"},
+    # practice evidence may show students and records no consent: the school's own staff only
+    "school_staff": {"principal", "facilitator", "teacher", "superuser"},
+}
+
+# (url name, kwargs → world keys, method, capability, status when allowed)
+TABLE = [
+    ("forums:index", {}, "get", "read", 200),
+    ("forums:create", {}, "get", "log", 200),
+    ("forums:create", {}, "post", "log", 200),  # empty form: errors, nothing saved
+    ("forums:detail", {"pk": "forum"}, "get", "read", 200),
+    ("forums:edit", {"pk": "forum"}, "get", "edit_facilitators", 200),
+    ("forums:edit", {"pk": "teacher_forum"}, "get", "edit_teachers", 200),
+    ("forums:notulen", {"pk": "forum"}, "get", "read", 200),
+    ("forums:feedback_create", {"pk": "forum"}, "get", "log", 200),
+    ("forums:reflection_mine", {"pk": "forum"}, "get", "log", 200),
+    ("forums:feedback_received", {}, "get", "read", 200),
+    ("forums:feedback_edit", {"pk": "feedback"}, "get", "edit_teachers", 200),
+    ("forums:reflection_edit", {"pk": "reflection"}, "get", "edit_teachers", 200),
+    ("forums:teacher_list", {}, "get", "read", 200),
+    ("forums:teacher_detail", {"person_id": "teacher_person"}, "get", "read", 200),
+    ("forums:practice_list", {}, "get", "read", 200),
+    ("forums:practice_create", {}, "get", "log", 200),
+    ("forums:practice_edit", {"pk": "log"}, "get", "edit_teachers", 200),
+    ("forums:practice_delete", {"pk": "log"}, "get", "edit_teachers", 200),
+    ("forums:practice_evidence", {"pk": "log"}, "get", "school_staff", 200),
+    ("forums:method_list", {}, "get", "read", 200),
+    ("forums:method_list", {}, "post", "log", 200),  # empty name: errors
+    ("forums:method_edit", {"pk": "method"}, "get", "manage", 200),
+]
+
+
+@pytest.fixture
+def world(program, principal, facilitator, teacher, other_teacher, district_officer, outsider, superuser):
+    forum = ForumSessionFactory(
+        session__program=program, session__created_by=facilitator, presenters=[other_teacher.person]
+    )
+    AttendanceFactory(session=forum.session, person=teacher.person)
+    AttendanceFactory(session=forum.session, person=other_teacher.person)
+    teacher_forum = ForumSessionFactory(
+        session__program=program, session__created_by=teacher, presenters=[teacher.person]
+    )
+    method = MethodFactory(program=program)
+    log = PracticeLogFactory(
+        program=program,
+        teacher=teacher.person,
+        method=method,
+        created_by=teacher,
+        evidence_type="image/jpeg",
+        evidence_name="bukti.jpg",
+    )
+    log.evidence.save("bukti.jpg", ContentFile(jpeg().read()))
+    return {
+        "program": program,
+        "forum": forum,
+        "teacher_forum": teacher_forum,
+        "feedback": PeerFeedbackFactory(
+            forum=forum, presenter=other_teacher.person, author=teacher.person, created_by=teacher
+        ),
+        "reflection": ReflectionFactory(forum=forum, author=teacher.person, created_by=teacher),
+        "teacher_person": teacher.person,
+        "log": log,
+        "method": method,
+        "users": {
+            "principal": principal,
+            "facilitator": facilitator,
+            "teacher": teacher,
+            "district_officer": district_officer,
+            "outsider": outsider,
+            "superuser": superuser,
+        },
+    }
+
+
+def _url(name, kwargs, world):
+    resolved = {key: world[value].pk for key, value in kwargs.items()}
+    return reverse(name, kwargs={"program_id": world["program"].pk, **resolved})
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[2]}-{row[3]}" for row in TABLE]
+)
+def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
+    url = _url(name, kwargs, world)
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    response = getattr(client, method)(url)
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+    elif role in ALLOWED[capability]:
+        assert response.status_code == ok, f"{role} on {url}"
+    elif role in READERS and capability != "school_staff":
+        assert response.status_code == 403, f"{role} on {url}"
+    else:
+        assert response.status_code == 404, f"{role} on {url}"
+
+
+def test_every_forum_url_is_in_the_table():
+    from forums.urls import urlpatterns
+
+    assert {f"forums:{pattern.name}" for pattern in urlpatterns} == {row[0] for row in TABLE}
+
+
+def test_objects_of_another_program_are_not_found(client, world, outsider):
+    """Tenant-first lookups: a forum object id of this program under the outsider's own program is a 404."""
+    from komunitas.models import Program
+
+    own = Program.objects.get(name="Program lain")
+    client.force_login(outsider)
+    for name, key in [
+        ("forums:detail", "forum"),
+        ("forums:practice_edit", "log"),
+        ("forums:method_edit", "method"),
+        ("forums:feedback_edit", "feedback"),
+    ]:
+        assert client.get(reverse(name, args=[own.pk, world[key].pk])).status_code == 404, name

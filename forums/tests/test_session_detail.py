@@ -1,0 +1,126 @@
+"""A forum session's page shows everything about it; its minutes print with the attendance list."""
+
+import pytest
+from django.urls import reverse
+
+from forums.tests.factories import FollowUpFactory, ForumSessionFactory, PeerFeedbackFactory, ReflectionFactory
+from komunitas.tests.factories import AttendanceFactory
+
+
+@pytest.fixture
+def forum(program, facilitator, teacher, other_teacher, teachers):
+    forum = ForumSessionFactory(
+        session__program=program,
+        session__title="Jigsaw di kelas besar",
+        session__created_by=teacher,
+        session__place="Ruang guru",
+        session__facilitator=facilitator.person,
+        presenters=[teacher.person],
+        notetaker=teachers[2],
+        agenda="Paparan; diskusi",
+        opening="Dibuka kepala sekolah",
+    )
+    FollowUpFactory(forum=forum, action="Mencoba jigsaw", responsible="Semua guru")
+    for person in teachers[:4]:
+        AttendanceFactory(session=forum.session, person=person)
+    AttendanceFactory(session=forum.session, person=teachers[4], status="absent")
+    PeerFeedbackFactory(
+        forum=forum,
+        presenter=teacher.person,
+        author=other_teacher.person,
+        anonymous=True,
+        went_well="Rahasia tapi jelas",
+        created_by=other_teacher,
+    )
+    PeerFeedbackFactory(forum=forum, presenter=teacher.person, author=teachers[2], went_well="Terbuka")
+    ReflectionFactory(forum=forum, author=teachers[3], learned="Peran dalam kelompok penting")
+    return forum
+
+
+def _detail(client, forum):
+    return client.get(reverse("forums:detail", args=[forum.session.program_id, forum.pk]))
+
+
+def test_it_shows_everything_about_the_session(client, principal, forum):
+    client.force_login(principal)
+    html = _detail(client, forum).content.decode()
+    for text in [
+        "Jigsaw di kelas besar",
+        "Small-group discussion",
+        "Teaching strategy",
+        "Ruang guru",
+        "Guru01",
+        "Fasilitator",
+        "Siti Aminah",
+        "Paparan; diskusi",
+        "<li>Bagi materi</li>",
+        "Mencoba jigsaw",
+        "4 present, 1 absent, 0 excused",
+        "Terbuka",
+        "Rahasia tapi jelas",
+        "Peran dalam kelompok penting",
+    ]:
+        assert text in html, text
+    assert "Give feedback" not in html and "Write my reflection" not in html  # principals read
+
+
+def test_anonymous_feedback_hides_its_author_from_the_presenter(client, teacher, forum):
+    client.force_login(teacher)
+    html = _detail(client, forum).content.decode()
+    assert "Anonymous to Guru01" in html
+    assert "Guru02 to Guru01" not in html
+
+
+def test_anonymous_feedback_never_hides_its_author_from_the_facilitator(client, facilitator, forum):
+    client.force_login(facilitator)
+    assert "Guru02 to Guru01" in _detail(client, forum).content.decode()
+
+
+def test_the_author_of_anonymous_feedback_sees_it_is_theirs(client, other_teacher, forum):
+    client.force_login(other_teacher)
+    html = _detail(client, forum).content.decode()
+    assert "Guru02 to Guru01" in html and "anonymous to the presenter" in html
+
+
+def test_an_attendee_is_offered_feedback_and_reflection(client, other_teacher, facilitator, forum):
+    client.force_login(other_teacher)  # present (teachers[1])
+    html = _detail(client, forum).content.decode()
+    assert "Give feedback to a presenter" in html and "Write my reflection" in html
+    client.force_login(facilitator)  # not present: no feedback button
+    html = _detail(client, forum).content.decode()
+    assert "Give feedback to a presenter" not in html and "Write my reflection" in html
+
+
+def test_the_minutes_have_the_schools_fields_and_the_attendance_list(client, district_officer, program, forum):
+    client.force_login(district_officer)
+    response = client.get(reverse("forums:notulen", args=[program.pk, forum.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in [
+        "Minutes of the meeting",
+        "Activity",
+        "Day, date",
+        "Time",
+        "Place",
+        "Number of participants",
+        "4 people",
+        "Agenda",
+        "Opening",
+        "Dibuka kepala sekolah",
+        "Moderator / guide",
+        "Fasilitator",
+        "Speakers",
+        "Guru01 (Matematika)",
+        "Note-taker",
+        "Siti Aminah",
+        "Proceedings / main points",
+        "Conclusion",
+        "Follow-up plan (RTL)",
+        "Person responsible",
+        "Deadline",
+        "Mencoba jigsaw",
+    ]:
+        assert text in html, text
+    # The core's daftar hadir follows: every forum participant with a signature column.
+    assert "Attendance list" in html and "Signature" in html
+    assert html.count('class="signature"') == 5

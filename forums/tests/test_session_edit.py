@@ -1,0 +1,90 @@
+"""Editing a forum session: the author and facilitators; the same form as logging one."""
+
+import pytest
+from django.urls import reverse
+
+from forums.models import FollowUp, ForumSession
+from forums.tests.factories import FollowUpFactory, ForumSessionFactory
+from forums.tests.utils import form_values, session_payload
+from komunitas.models import Attendance
+from komunitas.tests.factories import AttendanceFactory, SessionFactory
+
+
+@pytest.fixture
+def forum(program, teacher, teachers):
+    forum = ForumSessionFactory(
+        session__program=program, session__created_by=teacher, presenters=[teachers[0]], notetaker=teachers[2]
+    )
+    FollowUpFactory(forum=forum, action="Mencoba jigsaw", responsible="Semua guru")
+    AttendanceFactory(session=forum.session, person=teachers[0])
+    AttendanceFactory(session=forum.session, person=teachers[1], status="absent")
+    return forum
+
+
+def _url(forum):
+    return reverse("forums:edit", args=[forum.session.program_id, forum.pk])
+
+
+def test_a_round_trip_changes_nothing(client, teacher, forum):
+    client.force_login(teacher)
+    html = client.get(_url(forum)).content.decode()
+    response = client.post(_url(forum), form_values(html, "forum-form"))
+    assert response.status_code == 302, response.context and [
+        f.errors for f in ("session_form", "details_form") if response.context[f].errors
+    ]
+    forum.refresh_from_db()
+    assert list(forum.presenters.all()) == [teacher.person]
+    assert forum.notetaker.name == "Siti Aminah"
+    assert list(forum.follow_ups.values_list("action", "responsible")) == [("Mencoba jigsaw", "Semua guru")]
+    assert sorted(Attendance.objects.values_list("status", flat=True)) == ["absent", "present"]
+    assert forum.practice.startswith("Jigsaw dalam kelompok kecil.\n\n- Bagi materi")
+
+
+def test_it_updates_presenters_follow_ups_and_attendance(client, program, teacher, teachers, forum):
+    client.force_login(teacher)
+    data = session_payload(
+        program,
+        presenters=[teachers[0], teachers[1]],
+        present=teachers[:3],
+        follow_ups=[{"action": "Baru", "responsible": "Budi", "due_date": "", "done": "on"}],
+        title="Judul baru",
+    )
+    response = client.post(_url(forum), data)
+    assert response.status_code == 302
+    forum.refresh_from_db()
+    assert forum.session.title == "Judul baru"
+    assert forum.presenters.count() == 2
+    assert list(FollowUp.objects.values_list("action", "done")) == [("Baru", True)]
+    assert Attendance.objects.filter(status="present").count() == 3
+
+
+def test_a_facilitator_edits_a_teachers_session(client, program, facilitator, teachers, forum):
+    client.force_login(facilitator)
+    response = client.post(_url(forum), session_payload(program, presenters=[teachers[0]], title="Diperbaiki"))
+    assert response.status_code == 302
+    assert ForumSession.objects.get().session.title == "Diperbaiki"
+
+
+def test_another_teacher_may_not_edit(client, program, other_teacher, teachers, forum):
+    client.force_login(other_teacher)
+    assert client.post(_url(forum), session_payload(program, presenters=[teachers[0]])).status_code == 403
+
+
+def test_a_session_planned_on_the_schedule_gets_its_forum_record(client, program, facilitator, teachers):
+    session = SessionFactory(program=program, created_by=facilitator, status="planned", title="Forum minggu 3")
+    client.force_login(facilitator)
+    detail = client.get(reverse("forums:detail", args=[program.pk, session.pk]))
+    assert "not filled in yet" in detail.content.decode()
+    response = client.post(
+        reverse("forums:edit", args=[program.pk, session.pk]),
+        session_payload(program, presenters=[teachers[2]], title="Forum minggu 3"),
+    )
+    assert response.status_code == 302
+    assert ForumSession.objects.get().session_id == session.pk
+
+
+def test_sessions_of_other_kinds_are_not_forum_sessions(client, program, facilitator):
+    club = SessionFactory(program=program, kind="club", created_by=facilitator)
+    client.force_login(facilitator)
+    assert client.get(reverse("forums:edit", args=[program.pk, club.pk])).status_code == 404
+    assert client.get(reverse("forums:detail", args=[program.pk, club.pk])).status_code == 404
