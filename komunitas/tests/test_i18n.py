@@ -27,7 +27,12 @@ def test_dates_are_written_the_indonesian_way(client, principal, program):
 
 def test_login_page_in_both_languages(client, db):
     assert "Masuk" in client.get(reverse("login")).content.decode()
-    assert "Sign in" in client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Sign in" in client.get(reverse("login")).content.decode()
+
+
+def test_browser_language_does_not_override_the_indonesian_default(client, db):
+    assert "Masuk" in client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
 
 
 def test_catalogue_is_complete_and_compiled():
@@ -49,6 +54,7 @@ def test_catalogue_is_complete_and_compiled():
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_every_main_page_renders_in_both_languages(client, facilitator, program, language):
     client.force_login(facilitator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     for name in [
         "program_dashboard",
         "people_list",
@@ -58,6 +64,6 @@ def test_every_main_page_renders_in_both_languages(client, facilitator, program,
         "session_create",
         "person_create",
     ]:
-        response = client.get(reverse(name, args=[program.pk]), HTTP_ACCEPT_LANGUAGE=language)
+        response = client.get(reverse(name, args=[program.pk]))
         assert response.status_code == 200, name
         assert f'lang="{language}"' in response.content.decode()

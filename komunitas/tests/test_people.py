@@ -7,6 +7,12 @@ from komunitas.models import Attendance, Participant, Person, PersonKind
 from komunitas.tests.factories import AttendanceFactory, SessionFactory, StudentFactory
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def signed_in(client, facilitator):
     client.force_login(facilitator)
@@ -26,7 +32,7 @@ def add(client, program, **fields):
         "is_participant": "on",
     }
     data.update(fields)
-    return client.post(reverse("person_create", args=[program.pk]), data, HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(reverse("person_create", args=[program.pk]), data)
 
 
 def test_a_student_is_added_as_participant_with_consent(signed_in, program):
@@ -129,7 +135,7 @@ def test_person_with_attendance_is_archived_and_history_kept(signed_in, program)
     Participant.objects.create(program=program, person=student, role="student")
     AttendanceFactory(session=SessionFactory(program=program), person=student)
     url = reverse("person_delete", args=[program.pk, student.pk])
-    assert "archived instead of deleted" in signed_in.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "archived instead of deleted" in signed_in.get(url).content.decode()
     signed_in.post(url)
     student.refresh_from_db()
     assert student.archived and Attendance.objects.filter(person=student).count() == 1

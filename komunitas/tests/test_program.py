@@ -12,6 +12,12 @@ from komunitas.services import program_create, stage_ranges
 from komunitas.tests.factories import START
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 def test_week_numbering_at_the_edges():
     program = Program(start_date=START, weeks=10)
     assert program.end_date == START + dt.timedelta(days=69)
@@ -84,7 +90,7 @@ def test_program_form_refuses_bad_input_and_keeps_it(client, facilitator, school
     client.force_login(facilitator)
     data = {"school": school.pk, "name": "Kombel 2027", "start_date": "2027-01-04", "weeks": 10, "cycle": "study"}
     data[field] = value
-    response = client.post(reverse("program_create"), data, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(reverse("program_create"), data)
     assert response.status_code == 200
     assert message in response.context["form"].errors[field][0]
     assert response.context["form"].data["name"] == data["name"]

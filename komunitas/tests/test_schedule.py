@@ -10,6 +10,12 @@ from komunitas.models import Session
 from komunitas.tests.factories import START, SessionFactory
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def signed_in(client, facilitator):
     client.force_login(facilitator)
@@ -29,7 +35,7 @@ def plan(client, program, **fields):
         "repeat_weeks": 1,
     }
     data.update(fields)
-    return client.post(reverse("session_create", args=[program.pk]), data, HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(reverse("session_create", args=[program.pk]), data)
 
 
 def test_one_session_is_planned(signed_in, program, facilitator):

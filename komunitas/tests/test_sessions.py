@@ -11,6 +11,12 @@ from komunitas.models import Attachment, Participant, Person, PersonKind
 from komunitas.tests.factories import ParticipantFactory, SessionFactory, StudentFactory
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def session(program, facilitator):
     return SessionFactory(program=program, created_by=facilitator, status="planned")
@@ -46,7 +52,7 @@ def test_attendance_is_recorded_in_one_post_and_marks_the_session_held(client, f
 def test_attendance_refuses_unknown_status(client, facilitator, session, teachers):
     client.force_login(facilitator)
     url = reverse("attendance_edit", args=[session.program_id, session.pk])
-    response = client.post(url, {f"p{teachers[0].pk}": "sleeping"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(url, {f"p{teachers[0].pk}": "sleeping"})
     assert response.status_code == 200
     assert "Select a valid choice" in response.context["form"].errors[f"p{teachers[0].pk}"][0]
     assert not session.attendance.exists()
@@ -75,7 +81,7 @@ def test_club_attendance_lists_students_first_and_everyone_on_request(client, fa
 
 def test_daftar_hadir_has_a_signature_column_and_every_participant(client, principal, session, teachers):
     client.force_login(principal)
-    response = client.get(reverse("attendance_print", args=[session.program_id, session.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(reverse("attendance_print", args=[session.program_id, session.pk]))
     html = response.content.decode()
     assert "Signature" in html
     assert all(teacher.name in html for teacher in teachers)
@@ -93,9 +99,7 @@ def jpeg_with_gps() -> bytes:
 
 def upload(client, session, content, name, **extra):
     url = reverse("attachment_add", args=[session.program_id, session.pk])
-    return client.post(
-        url, {"file": SimpleUploadedFile(name, content), "caption": "Diskusi", **extra}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    return client.post(url, {"file": SimpleUploadedFile(name, content), "caption": "Diskusi", **extra})
 
 
 def test_photo_is_resized_and_stripped_of_exif(client, facilitator, session):
@@ -159,7 +163,7 @@ def test_photo_of_a_student_without_consent_is_marked(client, facilitator, sessi
     upload(client, session, out.getvalue(), "kelas.png", people=[student.pk])
     assert Attachment.objects.with_consent_flag().get().lacks_consent
     assert not Attachment.objects.shareable().exists()
-    html = client.get(session.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(session.get_absolute_url()).content.decode()
     assert "without photo consent" in html
     student.photo_consent = True
     student.save()
