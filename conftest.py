@@ -24,6 +24,12 @@ def _fast_and_isolated(settings, tmp_path):
 
 
 @pytest.fixture
+def english(settings):
+    """Pages in English, so tests can assert messages by their msgid; the real default is Indonesian."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
 def school(db):
     return SchoolFactory(name="SMPN H. Wukirsari", district=DistrictFactory(name="Kabupaten Musi Rawas"))
 

@@ -7,8 +7,8 @@ from komunitas.models import Participant, Person, PersonKind
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
+def _english(english):
+    """Every forum test reads messages in English (the root conftest's ``english``)."""
 
 
 @pytest.fixture

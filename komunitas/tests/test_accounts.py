@@ -9,10 +9,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_sign_in_lands_on_the_program_and_sign_out_returns_to_login(client, principal, program):

@@ -7,10 +7,7 @@ from komunitas.models import Attendance, Participant, Person, PersonKind
 from komunitas.tests.factories import AttendanceFactory, SessionFactory, StudentFactory
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

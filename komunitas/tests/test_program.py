@@ -12,10 +12,7 @@ from komunitas.services import program_create, stage_ranges
 from komunitas.tests.factories import START
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_week_numbering_at_the_edges():

@@ -19,10 +19,7 @@ GOOD = HEADER + (
 )
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def csv_file(text, name="roster.csv"):

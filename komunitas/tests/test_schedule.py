@@ -10,10 +10,7 @@ from komunitas.models import Session
 from komunitas.tests.factories import START, SessionFactory
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in English (their msgid); the default interface language is Indonesian."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
