@@ -8,7 +8,6 @@ from django.core import mail
 from django.db import DatabaseError
 from django.urls import reverse
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 

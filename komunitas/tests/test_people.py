@@ -6,7 +6,6 @@ from django.urls import reverse
 from komunitas.models import Attendance, Participant, Person, PersonKind
 from komunitas.tests.factories import AttendanceFactory, SessionFactory, StudentFactory
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 

@@ -11,7 +11,6 @@ from komunitas.models import CycleTemplate, Program
 from komunitas.services import program_create, stage_ranges
 from komunitas.tests.factories import START
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 

@@ -9,7 +9,6 @@ from icalendar import Calendar
 from komunitas.models import Session
 from komunitas.tests.factories import START, SessionFactory
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 

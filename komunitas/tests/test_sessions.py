@@ -10,7 +10,6 @@ from PIL import Image
 from komunitas.models import Attachment, Participant, Person, PersonKind
 from komunitas.tests.factories import ParticipantFactory, SessionFactory, StudentFactory
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 
