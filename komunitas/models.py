@@ -360,9 +360,10 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(date__gte=start, date__lte=end)
 
     def with_attendance_counts(self) -> SessionQuerySet:
+        # The annotation groups rows, and grouped queries drop Meta.ordering: restate it.
         return self.annotate(
             present_count=Count("attendance", filter=Q(attendance__status="present"), distinct=True),
-        )
+        ).order_by("date", "start_time", "pk")
 
 
 class Session(models.Model):
@@ -409,6 +410,11 @@ class Session(models.Model):
     @property
     def week(self) -> int | None:
         return self.program.week_of(self.date)
+
+    @property
+    def in_future(self) -> bool:
+        """Not happened yet: it cannot have attendance or be marked held."""
+        return self.date > timezone.localdate()
 
 
 class AttendanceStatus(models.TextChoices):
@@ -485,3 +491,7 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("attachment_download", args=[self.session.program_id, self.pk])
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1] if "." in self.file.name else ""

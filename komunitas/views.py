@@ -111,7 +111,9 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     shown_week = week or (program.weeks if today > program.end_date else 1)
     week_start, week_end = program.week_range(shown_week)
     week_sessions = list(
-        program.sessions.between(week_start, week_end).with_attendance_counts().select_related("facilitator")
+        program.sessions.between(week_start, week_end)
+        .with_attendance_counts()
+        .select_related("facilitator")
     )
     return render_program(
         request,

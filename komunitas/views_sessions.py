@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from . import calendar_feed, services
 from .access import ProgramAccess, program_access, program_access_for
 from .forms import AttachmentForm, AttendanceForm, SessionForm
-from .models import Attachment, Person, PersonKind, Session, SessionKind, SessionStatus
+from .models import Attachment, AttendanceStatus, Person, PersonKind, Session, SessionKind, SessionStatus
 from .views import render_program
 
 ICS_SALT = "komunitas.schedule-ics"
@@ -122,7 +122,7 @@ def schedule_ics(request: HttpRequest, program_id: int) -> HttpResponse:
 @login_required
 def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
-    access.require("manage")
+    access.require("log")
     program = access.program
     initial = {
         "kind": request.GET.get("kind", SessionKind.FORUM),
@@ -149,33 +149,31 @@ def _get_session(access: ProgramAccess, session_id: int) -> Session:
 
 
 def _render_session_detail(
-    request: HttpRequest,
-    access: ProgramAccess,
-    session: Session,
-    upload_form: AttachmentForm | None = None,
-    status: int = 200,
+    request: HttpRequest, access: ProgramAccess, session: Session, upload_form: AttachmentForm | None = None
 ) -> HttpResponse:
     attendance = list(session.attendance.select_related("person").order_by("person__kind", "person__name"))
-    attachments = session.attachments.with_consent_flag().prefetch_related("people")
-    if not access.is_school_staff:
-        attachments = attachments.filter(lacks_consent=False)
-    can_edit = access.can_edit(session.created_by_id)
-    if can_edit and upload_form is None:
+    attachments = list(
+        session.attachments.with_consent_flag()
+        .prefetch_related("people")
+        .filter(**({} if access.is_school_staff else {"lacks_consent": False}))
+    )
+    for item in attachments:
+        item.can_delete = access.can_edit(item.uploaded_by_id)
+    if access.can_log and upload_form is None:
         upload_form = AttachmentForm(students=_participants(access, [PersonKind.STUDENT]))
-    counts = {status: sum(1 for a in attendance if a.status == status) for status in ("present", "absent", "excused")}
+    by_status = {status: [a.person for a in attendance if a.status == status] for status in AttendanceStatus.values}
     return render_program(
         request,
         "komunitas/session_detail.html",
         access,
         {
             "session": session,
-            "attendance": attendance,
-            "counts": counts,
-            "attachments": list(attachments),
-            "upload_form": upload_form if can_edit else None,
-            "can_edit": can_edit,
+            "attendance_groups": [(AttendanceStatus(s).label, s, people) for s, people in by_status.items()],
+            "has_attendance": bool(attendance),
+            "attachments": attachments,
+            "upload_form": upload_form if access.can_log else None,
+            "can_edit": access.can_edit(session.created_by_id),
         },
-        status=status,
     )
 
 
@@ -235,7 +233,11 @@ def _participants(access: ProgramAccess, roles: list[str] | None):
 def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = _get_session(access, session_id)
-    access.require_edit(session.created_by_id)
+    # Every teacher of the program keeps the community's records: attendance is not limited to the creator.
+    access.require("log")
+    if session.in_future:
+        messages.error(request, _("This session has not happened yet: take attendance on or after its day."))
+        return redirect(session)
     current = dict(session.attendance.values_list("person_id", "status"))
     everyone = request.GET.get("all") == "1" or session.kind not in AUDIENCE
     people = list(_participants(access, None if everyone else AUDIENCE[session.kind]))
@@ -282,7 +284,7 @@ def attendance_print(request: HttpRequest, program_id: int, session_id: int) -> 
 def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = _get_session(access, session_id)
-    access.require_edit(session.created_by_id)
+    access.require("log")
     form = AttachmentForm(request.POST, request.FILES, students=_participants(access, [PersonKind.STUDENT]))
     if form.is_valid():
         services.attachment_add(

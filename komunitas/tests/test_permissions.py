@@ -21,6 +21,8 @@ ALLOWED = {
     "read": READERS,
     "manage": {"facilitator", "superuser"},
     "settings": {"facilitator", "principal", "superuser"},
+    # plan sessions, take attendance, add documentation: every teacher of the program
+    "log": {"teacher", "facilitator", "superuser"},
     # a session created by the facilitator: only they (and superusers) may edit it
     "edit_facilitators": {"facilitator", "superuser"},
     # a session created by the teacher: the teacher, facilitators and superusers
@@ -47,15 +49,15 @@ TABLE = [
     ("import_template", {"fmt": "csv"}, "get", "read", 200),
     ("schedule", {}, "get", "read", 200),
     ("schedule_ics", {}, "get", "read", 200),
-    ("session_create", {}, "get", "manage", 200),
+    ("session_create", {}, "get", "log", 200),
     ("session_detail", {"session_id": "session"}, "get", "read", 200),
     ("session_edit", {"session_id": "session"}, "get", "edit_facilitators", 200),
     ("session_edit", {"session_id": "teacher_session"}, "get", "edit_teachers", 200),
     ("session_delete", {"session_id": "session"}, "get", "edit_facilitators", 200),
-    ("attendance_edit", {"session_id": "session"}, "get", "edit_facilitators", 200),
-    ("attendance_edit", {"session_id": "teacher_session"}, "get", "edit_teachers", 200),
+    ("attendance_edit", {"session_id": "session"}, "get", "log", 200),
+    ("attendance_edit", {"session_id": "teacher_session"}, "get", "log", 200),
     ("attendance_print", {"session_id": "session"}, "get", "read", 200),
-    ("attachment_add", {"session_id": "session"}, "post", "edit_facilitators", 200),
+    ("attachment_add", {"session_id": "session"}, "post", "log", 200),
     ("attachment_download", {"attachment_id": "attachment"}, "get", "read", 200),
     ("attachment_delete", {"attachment_id": "attachment"}, "get", "edit_facilitators", 200),
     ("forums:index", {}, "get", "read", 200),

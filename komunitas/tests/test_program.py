@@ -2,6 +2,7 @@
 
 import datetime as dt
 import itertools
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils import translation
 
 from komunitas.models import CycleTemplate, Program
 from komunitas.services import program_create, stage_ranges
-from komunitas.tests.factories import START
+from komunitas.tests.factories import START, SessionFactory
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -162,3 +163,14 @@ def test_checklist_item_is_ticked_and_shows_on_the_dashboard(client, facilitator
     assert item.done and item.done_by == facilitator
     client.post(reverse("checklist_add", args=[program.pk, item.stage_id]), {"text": "Rapat dengan komite"})
     assert item.stage.checklist.filter(text="Rapat dengan komite").exists()
+
+
+def test_dashboard_lists_the_week_in_date_order(client, principal, program):
+    today = program.start_date
+    SessionFactory(program=program, title="Sabtu", date=today + dt.timedelta(days=5))
+    SessionFactory(program=program, title="Senin", date=today)
+    SessionFactory(program=program, title="Rabu", date=today + dt.timedelta(days=2))
+    client.force_login(principal)
+    with mock.patch("django.utils.timezone.localdate", return_value=today):
+        response = client.get(program.get_absolute_url())
+    assert [s.title for s in response.context["week_sessions"]] == ["Senin", "Rabu", "Sabtu"]

@@ -1,10 +1,12 @@
 """Attendance on one screen, the printable daftar hadir, and session documentation."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from komunitas.models import Attachment, Participant, Person, PersonKind
@@ -171,3 +173,22 @@ def test_files_are_not_reachable_through_a_media_url(client, facilitator, sessio
     upload(client, session, b"%PDF-1.4\n", "materi.pdf")
     attachment = Attachment.objects.get()
     assert client.get("/media/" + attachment.file.name).status_code == 404
+
+
+def test_future_sessions_take_no_attendance(client, facilitator, program, teachers):
+    future = SessionFactory(
+        program=program, created_by=facilitator, status="planned", date=timezone.localdate() + dt.timedelta(days=3)
+    )
+    client.force_login(facilitator)
+    url = reverse("attendance_edit", args=[program.pk, future.pk])
+    response = client.post(url, {f"p{teachers[0].pk}": "present", "mark_held": "1"})
+    assert response.url == future.get_absolute_url()
+    future.refresh_from_db()
+    assert future.status == "planned" and not future.attendance.exists()
+
+
+def test_any_teacher_of_the_program_takes_attendance_of_a_planned_session(client, teacher, session, teachers):
+    client.force_login(teacher)
+    url = reverse("attendance_edit", args=[session.program_id, session.pk])
+    assert client.post(url, {f"p{teachers[0].pk}": "present"}).status_code == 302
+    assert session.attendance.count() == 1
