@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas import uploads
 from komunitas.forms import DATE_INPUT, SessionForm
-from komunitas.models import AttendanceStatus, Person, PersonKind, Program, SessionStatus
+from komunitas.models import AttendanceStatus, Person, PersonKind, Program, SessionStatus, normalize_class_name
 
 from .models import ForumSession, Method, PeerFeedback, PracticeLog, Reflection
 from .services import FollowUpData, Upload
@@ -318,20 +318,19 @@ class PracticeLogForm(forms.ModelForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if not self.program.contains(day):
-            raise ValidationError(
-                _("The date is outside the program (%(start)s – %(end)s).")
-                % {
-                    "start": self.program.start_date.strftime("%d-%m-%Y"),
-                    "end": self.program.end_date.strftime("%d-%m-%Y"),
-                }
-            )
+        self.program.check_date(day)
         if day > timezone.localdate():
             raise ValidationError(_("Log a lesson once you have taught it; this date is in the future."))
         return day
 
     def clean_class_name(self):
-        return self.cleaned_data["class_name"].upper().replace(" ", "")
+        class_name = self.cleaned_data["class_name"]
+        if not class_name:
+            return class_name
+        normalized = normalize_class_name(class_name)
+        if normalized is None:
+            raise ValidationError(_("Use the grade and section, e.g. 7A."))
+        return normalized
 
     def clean_new_method(self):
         return " ".join(self.cleaned_data.get("new_method", "").split())

@@ -118,3 +118,8 @@ def schools_user_can_manage(user):
     return School.objects.select_related("district").filter(
         memberships__user=user, memberships__role__in=[Role.FACILITATOR, Role.PRINCIPAL]
     )
+
+
+def can_register_school(user) -> bool:
+    """Anyone who facilitates somewhere (or a superuser) may register a new school and becomes its facilitator."""
+    return user.is_superuser or user.memberships.filter(role=Role.FACILITATOR).exists()

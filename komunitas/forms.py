@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
@@ -18,6 +21,7 @@ from .models import (
     Session,
     SessionStatus,
     Stage,
+    normalize_class_name,
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -82,6 +86,33 @@ class ProgramSettingsForm(forms.ModelForm):
 
     clean_weeks = ProgramCreateForm.clean_weeks
 
+    def clean(self):
+        """Moving or shortening the program must not strand sessions or stages outside it."""
+        data = super().clean()
+        start, weeks = data.get("start_date"), data.get("weeks")
+        if not (start and weeks) or self.errors:
+            return data
+        end = start + dt.timedelta(days=7 * weeks - 1)
+        outside = self.instance.sessions.exclude(date__range=(start, end)).order_by("date")
+        if outside.exists():
+            first = outside.first()
+            self.add_error(
+                "weeks",
+                _(
+                    "%(count)s sessions would fall outside the program, the first on %(date)s (“%(title)s”). "
+                    "Move or delete them first."
+                )
+                % {"count": outside.count(), "date": date_format(first.date), "title": first.title},
+            )
+        stages = [s.name for s in self.instance.stages.all() if s.start_date < start or s.end_date > end]
+        if stages:
+            self.add_error(
+                "weeks",
+                _("These stages would end outside the program: %(stages)s. Change their dates first.")
+                % {"stages": ", ".join(stages)},
+            )
+        return data
+
 
 class StageForm(forms.ModelForm):
     class Meta:
@@ -97,12 +128,11 @@ class StageForm(forms.ModelForm):
             self.add_error("end_date", _("The stage cannot end before it starts."))
         for name in ("start_date", "end_date"):
             day = data.get(name)
-            if day and not program.contains(day):
-                self.add_error(
-                    name,
-                    _("Pick a date inside the program (%(start)s – %(end)s).")
-                    % {"start": program.start_date, "end": program.end_date},
-                )
+            if day:
+                try:
+                    program.check_date(day)
+                except ValidationError as error:
+                    self.add_error(name, error)
         return data
 
 
@@ -144,9 +174,12 @@ class PersonForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        class_name = (data.get("class_name") or "").upper().replace(" ", "")
-        data["class_name"] = class_name
-        if kind == PersonKind.STUDENT and not class_name:
+        class_name = data.get("class_name") or ""
+        if class_name:
+            data["class_name"] = normalize_class_name(class_name) or ""
+            if not data["class_name"]:
+                self.add_error("class_name", _("Use the grade and section, e.g. 7A."))
+        elif kind == PersonKind.STUDENT:
             self.add_error("class_name", _("A student needs a class, e.g. 7A."))
         if data.get("guardian_of") and kind != PersonKind.PARENT:
             self.add_error("guardian_of", _("Only a parent can be linked to children."))
@@ -198,14 +231,7 @@ class SessionForm(forms.ModelForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if not self.program.contains(day):
-            raise ValidationError(
-                _("The date is outside the program (%(start)s – %(end)s).")
-                % {
-                    "start": self.program.start_date.strftime("%d-%m-%Y"),
-                    "end": self.program.end_date.strftime("%d-%m-%Y"),
-                }
-            )
+        self.program.check_date(day)
         return day
 
     def clean(self):

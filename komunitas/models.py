@@ -7,13 +7,16 @@ own; nothing here imports them, so the dashboard, the schedule and the exports r
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -130,6 +133,15 @@ class Program(models.Model):
     def contains(self, day: dt.date) -> bool:
         return self.start_date <= day <= self.end_date
 
+    def check_date(self, day: dt.date) -> None:
+        """ValidationError, in words a user understands, when ``day`` is outside the program."""
+        if not self.contains(day):
+            raise ValidationError(
+                _("The date is outside the program (%(start)s – %(end)s).")
+                % {"start": date_format(self.start_date), "end": date_format(self.end_date)},
+                code="outside_program",
+            )
+
     def week_of(self, day: dt.date) -> int | None:
         """Week number 1..N of a date, or None outside the program."""
         if not self.contains(day):
@@ -245,6 +257,20 @@ class PersonKind(models.TextChoices):
     PARENT = "parent", _("Parent")
     FACILITATOR = "facilitator", _("Facilitator")
     PRINCIPAL = "principal", _("Principal")
+
+
+# Grade 1–12 (arabic or roman) followed by an optional section: 7A, 8 B, VIII-A, 9.1
+CLASS_PATTERN = re.compile(r"^(1[0-2]|[1-9]|VIII|VII|IX|XII|XI|X)[\s\-.]?([A-Z]{1,2}|[0-9]{1,2})?$")
+ROMAN_GRADES = {"VII": "7", "VIII": "8", "IX": "9", "X": "10", "XI": "11", "XII": "12"}
+
+
+def normalize_class_name(text: str) -> str | None:
+    """ "8 b", "VIII-B" → "8B"; None when it is not a grade and section."""
+    match = CLASS_PATTERN.match(" ".join(text.upper().split()))
+    if not match:
+        return None
+    grade = ROMAN_GRADES.get(match.group(1), match.group(1))
+    return grade + (match.group(2) or "")
 
 
 class PersonQuerySet(models.QuerySet):

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .models import Participant, Person, PersonKind, Program
+from .models import Participant, Person, PersonKind, Program, normalize_class_name
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a roster of a whole school is a few hundred KB
 MAX_ROWS = 3000
@@ -63,6 +63,7 @@ KIND_WORDS = {
     "student": PersonKind.STUDENT,
     "orang tua": PersonKind.PARENT,
     "orangtua": PersonKind.PARENT,
+    "ortu": PersonKind.PARENT,
     "wali": PersonKind.PARENT,
     "parent": PersonKind.PARENT,
     "fasilitator": PersonKind.FACILITATOR,
@@ -73,8 +74,6 @@ KIND_WORDS = {
 }
 YES = {"ya", "y", "yes", "1", "true", "v", "x", "✓"}
 NO = {"", "tidak", "t", "no", "n", "0", "false", "-"}
-# Grade 1–12 (or VII–IX) followed by an optional section, e.g. 7A, 8 B, IX-C, 9.1
-CLASS_PATTERN = re.compile(r"^(1[0-2]|[1-9]|VII|VIII|IX|X|XI|XII)[\s\-.]?([A-Z]{1,2}|[0-9]{1,2})?$")
 PARENT_SEPARATORS = re.compile(r"[;|/]")
 
 
@@ -243,13 +242,13 @@ def _fill_row(row: Row, values: dict[str, str]) -> None:
     row.phone = values.get("phone", "")[:32]
     class_name = values.get("class_name", "").upper()
     if class_name:
-        match = CLASS_PATTERN.match(class_name)
-        if not match:
+        normalized = normalize_class_name(class_name)
+        if normalized is None:
             row.errors.append(
                 _("Unknown class “%(value)s”: use the grade and section, e.g. 7A.") % {"value": values["class_name"]}
             )
         else:
-            row.class_name = match.group(1) + (match.group(2) or "")
+            row.class_name = normalized
     elif row.kind == PersonKind.STUDENT:
         row.errors.append(_("A student needs a class, e.g. 7A."))
     parent_of = values.get("parent_of", "")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import registry, services
-from .access import ProgramAccess, program_access, schools_user_can_manage
+from .access import ProgramAccess, can_register_school, program_access, schools_user_can_manage
 from .forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
 from .models import ChecklistItem, Participant, PersonKind, Program, Stage
 
@@ -42,16 +42,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     programs = list(Program.objects.visible_to(request.user).select_related("school__district"))
-    can_create = schools_user_can_manage(request.user).exists()
     if len(programs) == 1 and "all" not in request.GET:
         return redirect(programs[0])
-    return render(request, "komunitas/home.html", {"programs": programs, "can_create": can_create})
+    return render(
+        request,
+        "komunitas/home.html",
+        {
+            "programs": programs,
+            "can_create": schools_user_can_manage(request.user).exists(),
+            "can_register_school": can_register_school(request.user),
+        },
+    )
 
 
 @login_required
 def school_create(request: HttpRequest) -> HttpResponse:
-    # Anyone who facilitates somewhere (or a superuser) may register a new school and facilitate it.
-    if not (request.user.is_superuser or request.user.memberships.filter(role="facilitator").exists()):
+    if not can_register_school(request.user):
         raise PermissionDenied
     form = SchoolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -111,9 +117,7 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     shown_week = week or (program.weeks if today > program.end_date else 1)
     week_start, week_end = program.week_range(shown_week)
     week_sessions = list(
-        program.sessions.between(week_start, week_end)
-        .with_attendance_counts()
-        .select_related("facilitator")
+        program.sessions.between(week_start, week_end).with_attendance_counts().select_related("facilitator")
     )
     return render_program(
         request,

@@ -80,7 +80,7 @@ def test_a_method_not_on_the_list_joins_it(client, program, teacher, jigsaw, url
         (
             {"date": "2026-05-01", "method": "JIGSAW"},
             "date",
-            "The date is outside the program (02-02-2026 – 12-04-2026).",
+            "The date is outside the program (Feb. 2, 2026 – April 12, 2026).",
         ),
         ({"class_name": "", "method": "JIGSAW"}, "class_name", "This field is required."),
     ],

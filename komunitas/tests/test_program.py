@@ -174,3 +174,22 @@ def test_dashboard_lists_the_week_in_date_order(client, principal, program):
     with mock.patch("django.utils.timezone.localdate", return_value=today):
         response = client.get(program.get_absolute_url())
     assert [s.title for s in response.context["week_sessions"]] == ["Senin", "Rabu", "Sabtu"]
+
+
+def test_shortening_the_program_is_refused_while_sessions_would_fall_outside(client, principal, program):
+    SessionFactory(program=program, title="Minggu sembilan", date=program.start_date + dt.timedelta(weeks=8))
+    client.force_login(principal)
+    response = client.post(reverse("program_settings", args=[program.pk]),
+                           {"name": program.name, "start_date": "2026-02-02", "weeks": 5})
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["weeks"])
+    assert "1 sessions would fall outside the program" in errors and "Minggu sembilan" in errors
+    assert "These stages would end outside the program" in errors
+    program.refresh_from_db()
+    assert program.weeks == 10
+
+
+def test_principal_sees_no_register_school_button(client, principal, program):
+    client.force_login(principal)
+    html = client.get(reverse("home") + "?all").content.decode()
+    assert reverse("program_create") in html and reverse("school_create") not in html

@@ -14,7 +14,7 @@ HEADER = "nama,peran,nis_nip,kelas,mapel,telepon,orang_tua_dari,izin_foto,pesert
 GOOD = HEADER + (
     "Siti Aminah,guru,198001012005012001,,Matematika,,,,ya\n"
     "Budi Santoso,siswa,2324001,7a,,,,ya,ya\n"
-    "Ani Wulandari,siswa,2324002,8 B,,,,tidak,ya\n"
+    "Ani Wulandari,siswa,2324002,VIII-B,,,,tidak,ya\n"
     "Sutrisno,orang tua,,,,0812000002,2324001,,ya\n"
 )
 
