@@ -88,7 +88,8 @@ def test_a_date_outside_the_program_is_refused(client, program, teacher, teacher
     response = client.post(url, data)
     assert response.status_code == 200
     assert (
-        "The date is outside the program (Feb. 2, 2026 – April 12, 2026)." in response.context["session_form"].errors["date"]
+        "The date is outside the program (Feb. 2, 2026 – April 12, 2026)."
+        in response.context["session_form"].errors["date"]
     )
     assert not Session.objects.exists()
 

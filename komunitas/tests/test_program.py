@@ -179,8 +179,9 @@ def test_dashboard_lists_the_week_in_date_order(client, principal, program):
 def test_shortening_the_program_is_refused_while_sessions_would_fall_outside(client, principal, program):
     SessionFactory(program=program, title="Minggu sembilan", date=program.start_date + dt.timedelta(weeks=8))
     client.force_login(principal)
-    response = client.post(reverse("program_settings", args=[program.pk]),
-                           {"name": program.name, "start_date": "2026-02-02", "weeks": 5})
+    response = client.post(
+        reverse("program_settings", args=[program.pk]), {"name": program.name, "start_date": "2026-02-02", "weeks": 5}
+    )
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["weeks"])
     assert "1 sessions would fall outside the program" in errors and "Minggu sembilan" in errors
