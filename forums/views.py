@@ -321,10 +321,7 @@ def notulen(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
             "follow_ups": list(forum.follow_ups.all()) if forum else [],
             "rows": rows,
             "present_count": sum(1 for a in recorded.values() if a.status == AttendanceStatus.PRESENT),
-            "principal": Person.objects.active()
-            .filter(school_id=access.program.school_id, kind=PersonKind.PRINCIPAL)
-            .order_by("pk")
-            .first(),
+            "principal": Person.objects.principal_of(access.program.school_id),
         },
     )
 

@@ -19,10 +19,10 @@ def build(program, sessions, base_url: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{program.name} — {program.school.name}")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    host = base_url.split("//", 1)[-1].strip("/") or "komunitas"
     for session in sessions:
         event = Event()
-        event.add("uid", f"session-{session.pk}@{host}")
+        # Stable whatever host name the feed was fetched through, so calendars never duplicate events.
+        event.add("uid", f"komunitas-program-{program.pk}-session-{session.pk}")
         event.add("summary", session.title)
         if session.start_time:
             start = dt.datetime.combine(session.date, session.start_time, tzinfo=zone)
@@ -45,6 +45,8 @@ def build(program, sessions, base_url: str) -> bytes:
         )
         event.add("url", base_url.rstrip("/") + session.get_absolute_url())
         event.add("dtstamp", session.updated_at)
-        event.add("status", "CONFIRMED")
+        # Cancelled sessions stay in the feed, so subscribed calendars strike them out instead of keeping them.
+        event.add("status", "CANCELLED" if session.status == "cancelled" else "CONFIRMED")
         calendar.add_component(event)
+    calendar.add_missing_timezones()  # the VTIMEZONE block RFC 5545 asks for with TZID
     return calendar.to_ical()

@@ -277,6 +277,10 @@ class PersonQuerySet(models.QuerySet):
     def active(self) -> PersonQuerySet:
         return self.filter(archived_at__isnull=True)
 
+    def principal_of(self, school_id: int) -> Person | None:
+        """The school's principal, who signs off printed lists and reports ("Mengetahui")."""
+        return self.active().filter(school_id=school_id, kind=PersonKind.PRINCIPAL).order_by("pk").first()
+
     def search(self, text: str) -> PersonQuerySet:
         if not text:
             return self

@@ -100,7 +100,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "/accounts/login/?signed_out=1"
 
 # Indonesian first; English complete. Message ids are English, locale/id holds the Indonesian.
 LANGUAGE_CODE = "id"

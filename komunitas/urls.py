@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views, views_people, views_sessions
+from .auth_forms import SignInForm
 
 program_patterns = [
     path("", views.program_dashboard, name="program_dashboard"),
@@ -47,7 +48,12 @@ urlpatterns = [
     path("schools/new/", views.school_create, name="school_create"),
     path("programs/new/", views.program_create, name="program_create"),
     path("programs/<int:program_id>/", include(program_patterns)),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=SignInForm),
+        name="login",
+    ),
+    path("accounts/profile/", views.profile, name="profile"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

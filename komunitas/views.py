@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import registry, services
 from .access import ProgramAccess, can_register_school, program_access, schools_user_can_manage
+from .auth_forms import ProfileForm
 from .forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
 from .models import ChecklistItem, Participant, PersonKind, Program, Stage
 
@@ -53,6 +54,16 @@ def home(request: HttpRequest) -> HttpResponse:
             "can_register_school": can_register_school(request.user),
         },
     )
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your account details were saved."))
+        return redirect("profile")
+    return render(request, "komunitas/profile.html", {"form": form})
 
 
 @login_required
@@ -104,7 +115,8 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     stages = list(
         program.stages.prefetch_related(Prefetch("checklist", queryset=ChecklistItem.objects.order_by("order", "pk")))
     )
-    stage = program.stage_on(today, stages)
+    # Before the start, the first stage's checklist is what needs doing now.
+    stage = program.stage_on(max(today, program.start_date), stages)
     for each in stages:
         each.done_count = sum(1 for item in each.checklist.all() if item.done)
     by_role = dict(
@@ -217,7 +229,7 @@ def stage_delete(request: HttpRequest, program_id: int, stage_id: int) -> HttpRe
         access,
         {
             "object": stage,
-            "cancel_url": access.program.get_absolute_url(),
+            "cancel_url": reverse("program_stages", args=[program_id]),
             "warning": _("Its checklist is deleted with it."),
         },
     )

@@ -215,11 +215,11 @@ def people_import_confirm(request: HttpRequest, program_id: int) -> HttpResponse
 @login_required
 def import_template(request: HttpRequest, program_id: int, fmt: str) -> HttpResponse:
     program_access(request, program_id)
+    # The templates hold the header only, so nothing fictional is imported by accident; the XLSX has the
+    # examples on a second sheet ("Contoh") that the import never reads.
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(roster_import.TEMPLATE_HEADER)
-        writer.writerows(roster_import.TEMPLATE_EXAMPLES)
+        csv.writer(buffer).writerow(roster_import.TEMPLATE_HEADER)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
         from openpyxl import Workbook
@@ -228,11 +228,13 @@ def import_template(request: HttpRequest, program_id: int, fmt: str) -> HttpResp
         sheet = workbook.active
         sheet.title = "Peserta"
         sheet.append(roster_import.TEMPLATE_HEADER)
+        for column in ("C", "D", "F"):  # NIS/NIP, class, phone as text: Excel would drop leading zeros
+            for row in range(1, 501):
+                sheet[f"{column}{row}"].number_format = "@"
+        examples = workbook.create_sheet("Contoh")
+        examples.append(roster_import.TEMPLATE_HEADER)
         for example in roster_import.TEMPLATE_EXAMPLES:
-            sheet.append(example)
-        for column in ("C", "D"):  # NIS/NIP and class as text, so Excel does not turn them into numbers
-            for cell in sheet[column]:
-                cell.number_format = "@"
+            examples.append(example)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

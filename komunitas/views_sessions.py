@@ -112,7 +112,7 @@ def schedule_ics(request: HttpRequest, program_id: int) -> HttpResponse:
 
         return redirect_to_login(request.get_full_path())
     access = program_access_for(user, program_id)
-    sessions = access.program.sessions.exclude(status=SessionStatus.CANCELLED).select_related("program__school")
+    sessions = access.program.sessions.all()
     body = calendar_feed.build(access.program, sessions, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="jadwal-program-{program_id}.ics"'
@@ -276,7 +276,12 @@ def attendance_print(request: HttpRequest, program_id: int, session_id: int) -> 
     people = list(_participants(access, None if everyone else AUDIENCE[session.kind]))
     people += list(Person.objects.filter(pk__in=set(recorded) - {p.pk for p in people}))
     rows = [(person, recorded.get(person.pk)) for person in people]
-    return render_program(request, "komunitas/attendance_print.html", access, {"session": session, "rows": rows})
+    return render_program(
+        request,
+        "komunitas/attendance_print.html",
+        access,
+        {"session": session, "rows": rows, "principal": Person.objects.principal_of(access.program.school_id)},
+    )
 
 
 @login_required

@@ -14,15 +14,16 @@ pytestmark = pytest.mark.usefixtures("english")
 def test_sign_in_lands_on_the_program_and_sign_out_returns_to_login(client, principal, program):
     response = client.post(reverse("login"), {"username": "kepsek", "password": "pw-komunitas-123"}, follow=True)
     assert response.redirect_chain[-1][0] == program.get_absolute_url()
-    response = client.post(reverse("logout"))
-    assert response.url == reverse("login")
+    response = client.post(reverse("logout"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("login"))
+    assert "You have signed out." in response.content.decode()
     assert client.get(program.get_absolute_url()).status_code == 302
 
 
 def test_wrong_password_is_refused_with_a_message(client, principal):
     response = client.post(reverse("login"), {"username": "kepsek", "password": "salah"})
     assert response.status_code == 200
-    assert "correct username and password" in response.content.decode()
+    assert "The username or password is not right." in response.content.decode()
 
 
 def test_password_change(client, teacher):
@@ -68,3 +69,20 @@ def test_healthz_reports_a_broken_database(client, db):
     with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
         response = client.get("/healthz")
     assert response.status_code == 503
+
+
+def test_profile_sets_the_email_used_for_password_reset(client, teacher):
+    client.force_login(teacher)
+    response = client.post(reverse("profile"), {"first_name": "Siti", "last_name": "Aminah", "email": "bukan-email"})
+    assert "email" in response.context["form"].errors
+    client.post(reverse("profile"), {"first_name": "Siti", "last_name": "Aminah", "email": "siti@sekolah.sch.id"})
+    teacher.refresh_from_db()
+    assert teacher.email == "siti@sekolah.sch.id"
+    client.logout()
+    client.post(reverse("password_reset"), {"email": "siti@sekolah.sch.id"})
+    assert "Your username is: guru01" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Komunitas: choose a new password"
+
+
+def test_profile_needs_sign_in(client, db):
+    assert client.get(reverse("profile")).status_code == 302

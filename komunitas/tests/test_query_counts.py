@@ -56,8 +56,8 @@ PAGES = {
     "session_detail": (lambda p, s: reverse("session_detail", args=[p.pk, s[0].pk]), 7),
     # + the session, current marks, participants, people recorded outside the list (none here)
     "attendance_edit": (lambda p, s: reverse("attendance_edit", args=[p.pk, s[0].pk]), 7),
-    # + the session, marks, participants, people recorded outside the list
-    "attendance_print": (lambda p, s: reverse("attendance_print", args=[p.pk, s[0].pk]), 7),
+    # + the session, marks, participants, people recorded outside the list, the principal who signs
+    "attendance_print": (lambda p, s: reverse("attendance_print", args=[p.pk, s[0].pk]), 8),
     # + all sessions (the feed)
     "schedule_ics": (lambda p, s: reverse("schedule_ics", args=[p.pk]), 4),
 }

@@ -107,7 +107,11 @@ def test_ics_feed_parses_back_with_every_session(signed_in, program):
     response = signed_in.get(reverse("schedule_ics", args=[program.pk]))
     assert response["Content-Type"].startswith("text/calendar")
     events = {str(e["summary"]): e for e in Calendar.from_ical(response.content).walk("VEVENT")}
-    assert set(events) == {"Forum guru", "Tanpa jam"}
+    assert set(events) == {"Forum guru", "Tanpa jam", "Batal"}
+    assert str(events["Batal"]["status"]) == "CANCELLED"
+    assert str(events["Forum guru"]["status"]) == "CONFIRMED"
+    calendar = Calendar.from_ical(response.content)
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Jakarta"]
     forum = events["Forum guru"]
     assert forum.decoded("dtstart") == dt.datetime(2026, 2, 3, 13, 30, tzinfo=forum.decoded("dtstart").tzinfo)
     assert str(forum.decoded("dtstart").tzinfo) == "Asia/Jakarta"
