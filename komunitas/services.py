@@ -8,6 +8,7 @@ import uuid
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from .models import (
@@ -131,15 +132,20 @@ def attendance_record(*, session: Session, statuses: dict[int, str]) -> None:
 
 @transaction.atomic
 def person_remove(*, person: Person) -> str:
-    """Delete a person without history; archive one with attendance so past records stay whole.
-    Returns "deleted" or "archived"."""
-    if person.attendance.exists():
-        person.archived_at = timezone.now()
-        person.save(update_fields=["archived_at"])
-        person.participations.all().delete()
-        return "archived"
-    person.delete()
-    return "deleted"
+    """Delete a person without history; archive one whose records others point to (attendance, and whatever
+    activity apps protect: feedback, practice logs …) so past records stay whole. Returns "deleted" or
+    "archived"."""
+    if not person.attendance.exists():
+        try:
+            with transaction.atomic():
+                person.delete()
+            return "deleted"
+        except ProtectedError:
+            pass
+    person.archived_at = timezone.now()
+    person.save(update_fields=["archived_at"])
+    person.participations.all().delete()
+    return "archived"
 
 
 def checklist_toggle(*, item: ChecklistItem, user) -> ChecklistItem:
