@@ -45,7 +45,8 @@ def forum_session_save(
 
     Presenters whose attendance was left blank are recorded present: they were there to present."""
     session.kind = SessionKind.FORUM
-    if session.pk is None:
+    if session.pk is None or forum._state.adding:
+        # New, or planned on the schedule and now filled in: the teacher who logs it owns it.
         session.created_by = user
     session.save()
     forum.session = session

@@ -69,6 +69,12 @@ def _get_session(access: ProgramAccess, pk: int) -> Session:
     return session
 
 
+def _completable(access: ProgramAccess, session: Session) -> bool:
+    """A forum session planned on the schedule (no forum record yet) may be filled in by any teacher of the
+    program; whoever fills it in then owns it (``services.forum_session_save``)."""
+    return session.forum_or_none is None and access.can_log
+
+
 def _get_forum(access: ProgramAccess, pk: int) -> tuple[Session, ForumSession]:
     session = _get_session(access, pk)
     if session.forum_or_none is None:
@@ -255,7 +261,10 @@ def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
 def session_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = _get_session(access, pk)
-    access.require_edit(session.created_by_id)
+    if _completable(access, session):
+        access.require("log")
+    else:
+        access.require_edit(session.created_by_id)
     forum = session.forum_or_none or ForumSession(session=session)
     return _session_form_page(request, access, session, forum)
 
@@ -294,7 +303,7 @@ def session_detail(request: HttpRequest, program_id: int, pk: int) -> HttpRespon
             "feedback": feedback,
             "reflections": reflections,
             "practice_logs": practice_logs,
-            "can_edit": access.can_edit(session.created_by_id),
+            "can_edit": access.can_edit(session.created_by_id) or _completable(access, session),
             "can_give_feedback": access.can_log and attended and any(p.user_id != user_id for p in presenters),
             "my_reflection": next((r for r in reflections if r.author.user_id == user_id), None),
         },

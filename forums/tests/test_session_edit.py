@@ -88,3 +88,18 @@ def test_sessions_of_other_kinds_are_not_forum_sessions(client, program, facilit
     client.force_login(facilitator)
     assert client.get(reverse("forums:edit", args=[program.pk, club.pk])).status_code == 404
     assert client.get(reverse("forums:detail", args=[program.pk, club.pk])).status_code == 404
+
+
+def test_a_teacher_fills_in_a_forum_session_the_facilitator_planned_and_then_owns_it(
+    client, program, facilitator, teacher, other_teacher, teachers
+):
+    planned = SessionFactory(program=program, kind="forum", created_by=facilitator, status="planned")
+    url = reverse("forums:edit", args=[program.pk, planned.pk])
+    client.force_login(teacher)
+    response = client.post(url, session_payload(program, presenters=[teachers[0]], present=teachers[:3]))
+    assert response.status_code == 302
+    planned.refresh_from_db()
+    assert ForumSession.objects.filter(pk=planned.pk).exists() and planned.created_by == teacher
+    # Once filled in, the usual rule holds: other teachers may not edit it.
+    client.force_login(other_teacher)
+    assert client.get(url).status_code == 403
