@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -161,6 +163,7 @@ class PersonForm(forms.ModelForm):
             "photo_consent",
             "photo_consent_by",
             "photo_consent_date",
+            "user",
         ]
         widgets = {"photo_consent_date": DATE_INPUT, "guardian_of": forms.SelectMultiple(attrs={"size": 6})}
 
@@ -170,6 +173,14 @@ class PersonForm(forms.ModelForm):
         students = Person.objects.active().filter(school=school, kind=PersonKind.STUDENT)
         self.fields["guardian_of"].queryset = students
         self.fields["guardian_of"].help_text = _("For parents: their children at this school.")
+        # Staff accounts of this school not yet linked to someone else: linking tells the app who a user is.
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__school=school)
+            .filter(Q(person__isnull=True) | Q(person=self.instance.pk or 0))
+            .order_by("username")
+        )
+        self.fields["user"].help_text = _("For staff with an account: lets the app know which person they are.")
 
     def clean(self):
         data = super().clean()

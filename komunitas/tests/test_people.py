@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from komunitas.models import Attendance, Participant, Person, PersonKind
-from komunitas.tests.factories import AttendanceFactory, SessionFactory, StudentFactory
+from komunitas.tests.factories import (
+    AttendanceFactory,
+    MembershipFactory,
+    SessionFactory,
+    StudentFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -138,3 +144,15 @@ def test_person_with_attendance_is_archived_and_history_kept(signed_in, program)
     assert not Participant.objects.filter(person=student).exists()
     listed = signed_in.get(reverse("people_list", args=[program.pk])).context["page"].object_list
     assert student not in listed
+
+
+def test_facilitator_links_a_teachers_account_to_their_person(signed_in, program, school):
+    user = UserFactory(username="guru-baru")
+    MembershipFactory(user=user, school=school, role="teacher")
+    stranger = UserFactory(username="orang-lain")
+    response = signed_in.get(reverse("person_create", args=[program.pk]))
+    choices = [str(c) for c in response.context["form"].fields["user"].queryset]
+    assert "guru-baru" in choices and "orang-lain" not in choices and "fasilitator" not in choices
+    add(signed_in, program, name="Guru Baru", kind="teacher", class_name="", photo_consent="", user=user.pk)
+    assert Person.objects.get(name="Guru Baru").user == user
+    assert stranger.memberships.count() == 0
