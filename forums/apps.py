@@ -14,3 +14,4 @@ class ForumsConfig(AppConfig):
 
         registry.register_dashboard_panel(forum_panel)
         registry.register_demo_seeder(seed_forum)
+        registry.register_session_page("forum", "forums:detail")

@@ -372,15 +372,13 @@ def _seed_sessions(program, people, today, rng) -> None:
         if session.status != SessionStatus.HELD:
             continue
         share = _share(program.week_of(session.date), first, last)
-        for person in audience:
-            roll = rng.random()
-            status = (
-                AttendanceStatus.PRESENT
-                if roll < share
-                else AttendanceStatus.EXCUSED
-                if roll < share + (1 - share) / 3
-                else AttendanceStatus.ABSENT
-            )
+        # Exactly the week's share is present (who is random), so the rise reads as steadily as in the study.
+        present = set(rng.sample(range(len(audience)), round(share * len(audience))))
+        for index, person in enumerate(audience):
+            if index in present:
+                status = AttendanceStatus.PRESENT
+            else:
+                status = AttendanceStatus.EXCUSED if rng.random() < 0.35 else AttendanceStatus.ABSENT
             attendance.append(Attendance(session=session, person=person, status=status))
         if session.kind in (SessionKind.FORUM, SessionKind.CLUB, SessionKind.PARENT_CLASS) and program.week_of(
             session.date

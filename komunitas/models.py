@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from . import registry
+
 
 class District(models.Model):
     """Kabupaten/kota — the district a pengawas (district officer) oversees."""
@@ -436,6 +438,12 @@ class Session(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("session_detail", args=[self.program_id, self.pk])
+
+    @property
+    def page_url(self) -> str:
+        """Where lists link to: the activity app's own page for this kind when it has one."""
+        url_name = registry.session_pages.get(self.kind)
+        return reverse(url_name, args=[self.program_id, self.pk]) if url_name else self.get_absolute_url()
 
     @property
     def week(self) -> int | None:

@@ -3,6 +3,8 @@
 Each activity app registers, in its ``AppConfig.ready()``:
 - dashboard panels: ``fn(access) -> Panel | None`` — a template and its context, shown on the program page;
   each panel must cost a fixed number of queries, whatever the data size;
+- session pages: ``register_session_page(kind, url_name)`` — the page that shows a session of that kind
+  best (``url_name`` takes ``program_id`` and the session's pk); lists link there (``Session.page_url``);
 - demo seeders: ``fn(*, program, people, today, rng) -> None`` — called by ``seed_demo`` after the core's
   people and sessions exist, to add the app's own records to them.
 """
@@ -21,6 +23,7 @@ class Panel:
 
 
 dashboard_panels: list[Callable] = []
+session_pages: dict[str, str] = {}
 demo_seeders: list[Callable] = []
 
 
@@ -28,6 +31,10 @@ def register_dashboard_panel(fn: Callable) -> Callable:
     if fn not in dashboard_panels:
         dashboard_panels.append(fn)
     return fn
+
+
+def register_session_page(kind: str, url_name: str) -> None:
+    session_pages[kind] = url_name
 
 
 def register_demo_seeder(fn: Callable) -> Callable:

@@ -96,3 +96,12 @@ def test_the_list_costs_the_same_queries_at_any_size(
         assert client.get(url).status_code == 200
     with django_assert_num_queries(7):
         assert client.get(url, {"q": "Jigsaw", "week": 1}).status_code == 200
+
+
+def test_schedule_and_core_session_page_link_forum_sessions_to_the_forum_page(client, program, principal):
+    session = SessionFactory(program=program, kind="forum", date=program.start_date)
+    client.force_login(principal)
+    html = client.get(reverse("schedule", args=[program.pk])).content.decode()
+    assert reverse("forums:detail", args=[program.pk, session.pk]) in html
+    core = client.get(session.get_absolute_url()).content.decode()
+    assert reverse("forums:detail", args=[program.pk, session.pk]) in core
