@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from komunitas import demo
@@ -61,6 +61,19 @@ class Command(BaseCommand):
             "attendance form": reverse("attendance_edit", args=[program.pk, session.pk]),
             "daftar hadir": reverse("attendance_print", args=[program.pk, session.pk]),
         }
+        forum_session = program.sessions.filter(kind="forum", status="held").first()
+        teacher = program.participants.filter(role="teacher").first()
+        # Pages of activity apps, by URL name only (the core does not import them); skipped if not installed.
+        for name, url_name, args in [
+            ("forum list", "forums:index", [program.pk]),
+            ("forum session", "forums:detail", [program.pk, forum_session.pk]),
+            ("forum notulen", "forums:notulen", [program.pk, forum_session.pk]),
+            ("forum teacher page", "forums:teacher_detail", [program.pk, teacher.person_id]),
+        ]:
+            try:
+                pages[name] = reverse(url_name, args=args)
+            except NoReverseMatch:
+                continue
         self.stdout.write(f"{'page':<18} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for name, url in pages.items():
             client.get(url)  # warm caches (templates, translations)
