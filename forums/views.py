@@ -24,7 +24,7 @@ from komunitas.charts import bar_chart
 from komunitas.forms import AttendanceForm
 from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Session, SessionKind, SessionStatus
 from komunitas.views import render_program
-from komunitas.views_sessions import AUDIENCE
+from komunitas.views_sessions import AUDIENCE, group_attendance
 
 from . import services
 from .forms import (
@@ -299,6 +299,7 @@ def session_detail(request: HttpRequest, program_id: int, pk: int) -> HttpRespon
             "follow_ups": follow_ups,
             "attendance": attendance,
             "counts": counts,
+            "attendance_groups": group_attendance(attendance),
             "attachments": list(attachments),
             "feedback": feedback,
             "reflections": reflections,

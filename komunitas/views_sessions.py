@@ -148,6 +148,14 @@ def _get_session(access: ProgramAccess, session_id: int) -> Session:
     return session
 
 
+def group_attendance(attendance: list) -> list[tuple[str, str, list]]:
+    """(label, status, people) for present, absent and excused, for pages that list who came in words."""
+    return [
+        (label, status, [row.person for row in attendance if row.status == status])
+        for status, label in AttendanceStatus.choices
+    ]
+
+
 def _render_session_detail(
     request: HttpRequest, access: ProgramAccess, session: Session, upload_form: AttachmentForm | None = None
 ) -> HttpResponse:
@@ -161,14 +169,13 @@ def _render_session_detail(
         item.can_delete = access.can_edit(item.uploaded_by_id)
     if access.can_log and upload_form is None:
         upload_form = AttachmentForm(students=_participants(access, [PersonKind.STUDENT]))
-    by_status = {status: [a.person for a in attendance if a.status == status] for status in AttendanceStatus.values}
     return render_program(
         request,
         "komunitas/session_detail.html",
         access,
         {
             "session": session,
-            "attendance_groups": [(AttendanceStatus(s).label, s, people) for s, people in by_status.items()],
+            "attendance_groups": group_attendance(attendance),
             "has_attendance": bool(attendance),
             "attachments": attachments,
             "upload_form": upload_form if access.can_log else None,
