@@ -224,7 +224,7 @@ def _seed_people(school, program, prefix, password, rng) -> dict[str, list[Perso
                 name=teacher_name,
                 kind=PersonKind.TEACHER,
                 subject=subject,
-                identifier=f"19{80 + index}0101200{index:02d}1{index:03d}",
+                identifier=f"{1979 + index}0101{2004 + index}01{1 + index % 2}{index:03d}",  # an 18-digit NIP
                 user=user,
             )
         )

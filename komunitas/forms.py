@@ -47,6 +47,12 @@ class SchoolForm(forms.ModelForm):
                 self.add_error("name", _("This district already has a school with this name."))
         return data
 
+    def clean_npsn(self):
+        npsn = self.cleaned_data["npsn"].strip()
+        if npsn and not (npsn.isdigit() and len(npsn) == 8):
+            raise ValidationError(_("The NPSN has 8 digits."))
+        return npsn
+
     def district(self) -> District:
         name = " ".join(self.cleaned_data["district_name"].split())
         district = District.objects.filter(name__iexact=name).first()
@@ -70,6 +76,9 @@ class ProgramCreateForm(forms.ModelForm):
     def __init__(self, *args, schools, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = schools
+        if len(schools) == 1:
+            self.fields["school"].initial = schools[0].pk
+            self.fields["school"].empty_label = None
         self.fields["weeks"].min_value = 1
         self.fields["weeks"].widget.attrs.update(min=1, max=52)
 

@@ -18,6 +18,7 @@ from .models import (
     Attendance,
     ChecklistItem,
     Membership,
+    Participant,
     Person,
     Program,
     Role,
@@ -128,6 +129,18 @@ def attendance_record(*, session: Session, statuses: dict[int, str]) -> None:
             to_update.append(row)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["status"])
+
+
+@transaction.atomic
+def participants_update(*, program: Program, people: list[Person], add: bool) -> int:
+    """Make ``people`` participants of ``program`` (in the role of their kind), or stop their participation.
+    Returns how many changed."""
+    current = set(program.participants.filter(person__in=people).values_list("person_id", flat=True))
+    if add:
+        new = [Participant(program=program, person=p, role=p.kind) for p in people if p.pk not in current]
+        Participant.objects.bulk_create(new)
+        return len(new)
+    return program.participants.filter(person_id__in=current).delete()[0]
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ program_patterns = [
     path("tasks/<int:item_id>/delete/", views.checklist_delete, name="checklist_delete"),
     path("people/", views_people.people_list, name="people_list"),
     path("people/new/", views_people.person_create, name="person_create"),
+    path("people/participants/", views_people.participants_update, name="participants_update"),
     path("people/<int:person_id>/edit/", views_people.person_edit, name="person_edit"),
     path("people/<int:person_id>/delete/", views_people.person_delete, name="person_delete"),
     path("people/import/", views_people.people_import, name="people_import"),

@@ -89,7 +89,9 @@ def program_create(request: HttpRequest) -> HttpResponse:
     schools = schools_user_can_manage(request.user)
     if not schools.exists():
         raise PermissionDenied
-    initial = {"school": request.GET.get("school"), "weeks": 10, "start_date": timezone.localdate()}
+    initial = {"weeks": 10, "start_date": timezone.localdate()}
+    if request.GET.get("school"):
+        initial["school"] = request.GET["school"]
     form = ProgramCreateForm(request.POST or None, schools=schools, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,6 +83,26 @@ def _save_person(form: PersonForm, program) -> Person:
     else:
         Participant.objects.filter(program=program, person=person).delete()
     return person
+
+
+@login_required
+@require_POST
+def participants_update(request: HttpRequest, program_id: int) -> HttpResponse:
+    """Add the ticked people of the roster to the program, or take them out (their history stays)."""
+    access = program_access(request, program_id)
+    access.require("manage")
+    people = Person.objects.active().filter(school_id=access.program.school_id, pk__in=request.POST.getlist("person"))
+    action = request.POST.get("action")
+    if action not in {"add", "remove"} or not people:
+        messages.error(request, _("Tick at least one person first."))
+    else:
+        count = services.participants_update(program=access.program, people=list(people), add=action == "add")
+        text = _("%(count)s added to the program.") if action == "add" else _("%(count)s removed from the program.")
+        messages.success(request, text % {"count": count})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("people_list", args=[program_id])
+    return redirect(next_url)
 
 
 @login_required

@@ -156,3 +156,26 @@ def test_facilitator_links_a_teachers_account_to_their_person(signed_in, program
     add(signed_in, program, name="Guru Baru", kind="teacher", class_name="", photo_consent="", user=user.pk)
     assert Person.objects.get(name="Guru Baru").user == user
     assert stranger.memberships.count() == 0
+
+
+def test_ticked_people_join_and_leave_the_program_in_one_go(signed_in, program):
+    students = [StudentFactory(school=program.school, name=f"Siswa {i}") for i in range(3)]
+    url = reverse("participants_update", args=[program.pk])
+    people_url = reverse("people_list", args=[program.pk]) + "?kind=student"
+    response = signed_in.post(url, {"action": "add", "person": [s.pk for s in students], "next": people_url})
+    assert response.url == people_url
+    assert set(Participant.objects.filter(program=program).values_list("person__name", flat=True)) >= {
+        "Siswa 0",
+        "Siswa 1",
+        "Siswa 2",
+    }
+    assert Participant.objects.get(person=students[0]).role == "student"
+    signed_in.post(url, {"action": "remove", "person": [students[0].pk]})
+    assert not Participant.objects.filter(person=students[0]).exists()
+
+
+def test_bulk_update_ignores_people_of_other_schools_and_outside_redirects(signed_in, program, outsider):
+    url = reverse("participants_update", args=[program.pk])
+    response = signed_in.post(url, {"action": "add", "person": [outsider.person.pk], "next": "https://evil.example/"})
+    assert response.url == reverse("people_list", args=[program.pk])
+    assert not Participant.objects.filter(program=program, person=outsider.person).exists()

@@ -42,6 +42,7 @@ TABLE = [
     ("checklist_delete", {"item_id": "item"}, "post", "settings", 302),
     ("people_list", {}, "get", "read", 200),
     ("person_create", {}, "get", "manage", 200),
+    ("participants_update", {}, "post", "manage", 302),
     ("person_edit", {"person_id": "student"}, "get", "manage", 200),
     ("person_delete", {"person_id": "student"}, "get", "manage", 200),
     ("people_import", {}, "get", "manage", 200),

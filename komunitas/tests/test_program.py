@@ -194,3 +194,15 @@ def test_principal_sees_no_register_school_button(client, principal, program):
     client.force_login(principal)
     html = client.get(reverse("home") + "?all").content.decode()
     assert reverse("program_create") in html and reverse("school_create") not in html
+
+
+def test_npsn_has_eight_digits(client, facilitator):
+    client.force_login(facilitator)
+    response = client.post(reverse("school_create"), {"name": "SMPN 1", "npsn": "abc", "district_name": "Kab"})
+    assert "8 digits" in response.context["form"].errors["npsn"][0]
+
+
+def test_program_form_preselects_the_only_school(client, facilitator, school):
+    client.force_login(facilitator)
+    form = client.get(reverse("program_create")).context["form"]
+    assert form["school"].value() == school.pk

@@ -15,3 +15,12 @@ document.addEventListener("submit", function (event) {
   const message = event.target.getAttribute("data-confirm");
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// A header checkbox with data-select-all="NAME" ticks every checkbox named NAME.
+document.addEventListener("change", function (event) {
+  const name = event.target.getAttribute("data-select-all");
+  if (!name) return;
+  document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+    box.checked = event.target.checked;
+  });
+});
