@@ -17,18 +17,7 @@ from forums.tests.factories import (
 )
 from forums.tests.utils import jpeg
 from komunitas.tests.factories import AttendanceFactory
-
-ROLES = ["anonymous", "principal", "facilitator", "teacher", "district_officer", "outsider", "superuser"]
-READERS = {"principal", "facilitator", "teacher", "district_officer", "superuser"}
-ALLOWED = {
-    "read": READERS,
-    "log": {"facilitator", "teacher", "superuser"},
-    "manage": {"facilitator", "superuser"},
-    "edit_facilitators": {"facilitator", "superuser"},
-    "edit_teachers": {"teacher", "facilitator", "superuser"},
-    # practice evidence may show students and records no consent: the school's own staff only
-    "school_staff": {"principal", "facilitator", "teacher", "superuser"},
-}
+from komunitas.tests.permissions import ROLES, check_access
 
 # (url name, kwargs → world keys, method, capability, status when allowed)
 TABLE = [
@@ -109,19 +98,7 @@ def _url(name, kwargs, world):
     ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[2]}-{row[3]}" for row in TABLE]
 )
 def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
-    url = _url(name, kwargs, world)
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    response = getattr(client, method)(url)
-    if role == "anonymous":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("login"))
-    elif role in ALLOWED[capability]:
-        assert response.status_code == ok, f"{role} on {url}"
-    elif role in READERS and capability != "school_staff":
-        assert response.status_code == 403, f"{role} on {url}"
-    else:
-        assert response.status_code == 404, f"{role} on {url}"
+    check_access(client, world["users"], role, method, _url(name, kwargs, world), capability, ok)
 
 
 def test_every_forum_url_is_in_the_table():

@@ -13,21 +13,8 @@ from PIL import Image
 from komunitas import services
 from komunitas.models import PersonKind
 from komunitas.tests.factories import SessionFactory, StudentFactory
+from komunitas.tests.permissions import ROLES, check_access
 from komunitas.uploads import CleanFile
-
-ROLES = ["anonymous", "principal", "facilitator", "teacher", "district_officer", "outsider", "superuser"]
-READERS = {"principal", "facilitator", "teacher", "district_officer", "superuser"}
-ALLOWED = {
-    "read": READERS,
-    "manage": {"facilitator", "superuser"},
-    "settings": {"facilitator", "principal", "superuser"},
-    # plan sessions, take attendance, add documentation: every teacher of the program
-    "log": {"teacher", "facilitator", "superuser"},
-    # a session created by the facilitator: only they (and superusers) may edit it
-    "edit_facilitators": {"facilitator", "superuser"},
-    # a session created by the teacher: the teacher, facilitators and superusers
-    "edit_teachers": {"teacher", "facilitator", "superuser"},
-}
 
 # (url name, kwargs builder keys, method, capability, status when allowed)
 TABLE = [
@@ -114,19 +101,7 @@ def _url(name, kwargs, world):
     ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[3]}" for row in TABLE]
 )
 def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
-    url = _url(name, kwargs, world)
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    response = getattr(client, method)(url)
-    if role == "anonymous":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("login"))
-    elif role in ALLOWED[capability]:
-        assert response.status_code == ok, f"{role} on {url}"
-    elif role in READERS:
-        assert response.status_code == 403, f"{role} on {url}"
-    else:
-        assert response.status_code == 404, f"{role} on {url}"
+    check_access(client, world["users"], role, method, _url(name, kwargs, world), capability, ok)
 
 
 def test_every_program_url_is_in_the_table():
