@@ -1,10 +1,12 @@
 """Named people built once per test (STYLE.md §9): principal, facilitator, teacher, other_teacher,
 district officer, and outsider (a teacher at a school of another district) — plus the program they share."""
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from komunitas import services
 from komunitas.models import CycleTemplate, DistrictOfficer, Participant, Person, PersonKind
@@ -133,3 +135,25 @@ def sign_in(page, username, password="pw-komunitas-123"):
     page.fill("input[name=password]", password)
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
+
+
+@pytest.fixture
+def live_program(transactional_db):
+    """For browser tests: a program in its first week, a facilitator (``fasilitator``) and three participating
+    teachers, the first of them with the account ``guru01``."""
+    school = SchoolFactory(name="SMPN H. Wukirsari")
+    today = timezone.localdate()
+    program = services.program_create(
+        school=school,
+        name="Komunitas Belajar Kolaboratif",
+        start_date=today - dt.timedelta(days=today.weekday()),
+        weeks=10,
+        cycle=CycleTemplate.STUDY,
+    )
+    MembershipFactory(user=UserFactory(username="fasilitator"), school=school, role="facilitator")
+    teacher = UserFactory(username="guru01")
+    MembershipFactory(user=teacher, school=school, role="teacher")
+    for name, account in [("Siti Aminah", teacher), ("Budi Santoso", None), ("Rina Marlina", None)]:
+        person = Person.objects.create(school=school, name=name, kind=PersonKind.TEACHER, subject="IPA", user=account)
+        Participant.objects.create(program=program, person=person, role=PersonKind.TEACHER)
+    return program

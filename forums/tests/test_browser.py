@@ -1,36 +1,12 @@
 """A teacher's journey in a real browser at phone size: sign in, log a forum session with attendance, and find it
 in the list, on their own page and in the program page's chart."""
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
 from forums.models import ForumSession
-from komunitas import services
-from komunitas.models import CycleTemplate, Participant, Person, PersonKind
-from komunitas.tests.factories import MembershipFactory, SchoolFactory, UserFactory
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_program(transactional_db):
-    school = SchoolFactory(name="SMPN H. Wukirsari")
-    today = timezone.localdate()
-    program = services.program_create(
-        school=school,
-        name="Komunitas Belajar Kolaboratif",
-        start_date=today - dt.timedelta(days=today.weekday()),
-        weeks=10,
-        cycle=CycleTemplate.STUDY,
-    )
-    user = UserFactory(username="guru01")
-    MembershipFactory(user=user, school=school, role="teacher")
-    for name, account in [("Siti Aminah", user), ("Budi Santoso", None), ("Rina Marlina", None)]:
-        person = Person.objects.create(school=school, name=name, kind=PersonKind.TEACHER, subject="IPA", user=account)
-        Participant.objects.create(program=program, person=person, role=PersonKind.TEACHER)
-    return program
 
 
 def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_program):

@@ -1,35 +1,12 @@
 """The facilitator's main journey in a real browser, at phone size: sign in, plan a session, take
 attendance, and see it counted on the program page."""
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
-from komunitas import services
-from komunitas.models import CycleTemplate, Participant, Person, PersonKind, Session
-from komunitas.tests.factories import MembershipFactory, SchoolFactory, UserFactory
+from komunitas.models import Session
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_program(transactional_db):
-    school = SchoolFactory(name="SMPN H. Wukirsari")
-    today = timezone.localdate()
-    program = services.program_create(
-        school=school,
-        name="Komunitas Belajar Kolaboratif",
-        start_date=today - dt.timedelta(days=today.weekday()),
-        weeks=10,
-        cycle=CycleTemplate.STUDY,
-    )
-    user = UserFactory(username="fasilitator")
-    MembershipFactory(user=user, school=school, role="facilitator")
-    for name in ["Siti Aminah", "Budi Santoso", "Rina Marlina"]:
-        person = Person.objects.create(school=school, name=name, kind=PersonKind.TEACHER)
-        Participant.objects.create(program=program, person=person, role=PersonKind.TEACHER)
-    return program
 
 
 def test_facilitator_plans_a_session_takes_attendance_and_sees_it_on_the_dashboard(phone, live_program):
