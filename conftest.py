@@ -95,6 +95,19 @@ def superuser(db):
     return UserFactory(username="admin", is_superuser=True, is_staff=True)
 
 
+@pytest.fixture
+def users(principal, facilitator, teacher, district_officer, outsider, superuser):
+    """Every named role by name, for the permission tables."""
+    return {
+        "principal": principal,
+        "facilitator": facilitator,
+        "teacher": teacher,
+        "district_officer": district_officer,
+        "outsider": outsider,
+        "superuser": superuser,
+    }
+
+
 # --- Browser tests: Playwright drives Debian's Chromium (never a downloaded browser). ---
 CHROMIUM = Path("/usr/bin/chromium")
 

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from komunitas.access import ProgramAccess, program_access
 from komunitas.charts import bar_chart
 from komunitas.forms import AttendanceForm
 from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Session, SessionKind, SessionStatus
+from komunitas.uploads import serve_private
 from komunitas.views import render_program
 from komunitas.views_sessions import AUDIENCE, group_attendance
 
@@ -707,15 +708,12 @@ def practice_evidence(request: HttpRequest, program_id: int, pk: int) -> HttpRes
     log = _get_log(access, pk)
     if not log.evidence or not access.is_school_staff:
         raise Http404
-    response = FileResponse(
-        log.evidence.open("rb"),
+    return serve_private(
+        log.evidence,
         content_type=log.evidence_type,
-        as_attachment=not log.evidence_is_image,
         filename=log.evidence_name or "evidence",
+        inline=log.evidence_is_image,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 @login_required

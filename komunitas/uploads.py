@@ -1,4 +1,4 @@
-"""Validation and clean-up of uploaded files, by content — never by the name's extension.
+"""Validation, clean-up and serving of uploaded files; judged by content — never by the name's extension.
 
 Images are opened with Pillow, bounded in pixels, turned upright, resized for the web and re-encoded
 as JPEG (or PNG when transparent), which drops EXIF and with it any GPS position of children.
@@ -125,3 +125,16 @@ def clean_document_or_image(upload: UploadedFile) -> CleanFile:
     upload.seek(0)
     content_type, extension = document
     return CleanFile(upload.read(), content_type, extension)
+
+
+def serve_private(fieldfile, *, content_type: str, filename: str, inline: bool):
+    """A stored upload as a response, for views that have already checked the viewer's rights.
+    Photos show inline; documents download; the browser must not guess another type."""
+    from django.http import FileResponse
+
+    response = FileResponse(
+        fieldfile.open("rb"), content_type=content_type, as_attachment=not inline, filename=filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from . import calendar_feed, services
 from .access import ProgramAccess, program_access, program_access_for
 from .forms import AttachmentForm, AttendanceForm, SessionForm
 from .models import Attachment, AttendanceStatus, Person, PersonKind, Session, SessionKind, SessionStatus
+from .uploads import serve_private
 from .views import render_program
 
 ICS_SALT = "komunitas.schedule-ics"
@@ -327,16 +328,12 @@ def _get_attachment(access: ProgramAccess, attachment_id: int) -> Attachment:
 def attachment_download(request: HttpRequest, program_id: int, attachment_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     attachment = _get_attachment(access, attachment_id)
-    inline = attachment.kind == "photo"
-    response = FileResponse(
-        attachment.file.open("rb"),
+    return serve_private(
+        attachment.file,
         content_type=attachment.content_type,
-        as_attachment=not inline,
         filename=attachment.original_name,
+        inline=attachment.kind == "photo",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 @login_required

@@ -17,7 +17,7 @@ from forums.tests.factories import (
 )
 from forums.tests.utils import jpeg
 from komunitas.tests.factories import AttendanceFactory
-from komunitas.tests.permissions import ROLES, check_access
+from komunitas.tests.permissions import ROLES, check_access, program_url
 
 # (url name, kwargs → world keys, method, capability, status when allowed)
 TABLE = [
@@ -47,7 +47,7 @@ TABLE = [
 
 
 @pytest.fixture
-def world(program, principal, facilitator, teacher, other_teacher, district_officer, outsider, superuser):
+def world(users, program, facilitator, teacher, other_teacher):
     forum = ForumSessionFactory(
         session__program=program, session__created_by=facilitator, presenters=[other_teacher.person]
     )
@@ -77,20 +77,8 @@ def world(program, principal, facilitator, teacher, other_teacher, district_offi
         "teacher_person": teacher.person,
         "log": log,
         "method": method,
-        "users": {
-            "principal": principal,
-            "facilitator": facilitator,
-            "teacher": teacher,
-            "district_officer": district_officer,
-            "outsider": outsider,
-            "superuser": superuser,
-        },
+        "users": users,
     }
-
-
-def _url(name, kwargs, world):
-    resolved = {key: world[value].pk for key, value in kwargs.items()}
-    return reverse(name, kwargs={"program_id": world["program"].pk, **resolved})
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -98,7 +86,7 @@ def _url(name, kwargs, world):
     ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[2]}-{row[3]}" for row in TABLE]
 )
 def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
-    check_access(client, world["users"], role, method, _url(name, kwargs, world), capability, ok)
+    check_access(client, world["users"], role, method, program_url(name, kwargs, world), capability, ok)
 
 
 def test_every_forum_url_is_in_the_table():

@@ -38,3 +38,9 @@ def check_access(client, users: dict, role: str, method: str, url: str, capabili
         assert response.status_code == 403, f"{role} on {url}"
     else:
         assert response.status_code == 404, f"{role} on {url}"
+
+
+def program_url(name: str, kwargs: dict, world: dict) -> str:
+    """A program URL whose arguments name objects of ``world`` (or are literal values)."""
+    resolved = {key: (world[value].pk if value in world else value) for key, value in kwargs.items()}
+    return reverse(name, kwargs={"program_id": world["program"].pk, **resolved})

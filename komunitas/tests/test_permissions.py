@@ -13,7 +13,7 @@ from PIL import Image
 from komunitas import services
 from komunitas.models import PersonKind
 from komunitas.tests.factories import SessionFactory, StudentFactory
-from komunitas.tests.permissions import ROLES, check_access
+from komunitas.tests.permissions import ROLES, check_access, program_url
 from komunitas.uploads import CleanFile
 
 # (url name, kwargs builder keys, method, capability, status when allowed)
@@ -57,7 +57,7 @@ TABLE = [
 
 
 @pytest.fixture
-def world(program, principal, facilitator, teacher, district_officer, outsider, superuser):
+def world(users, program, facilitator, teacher):
     student = StudentFactory(school=program.school)
     session = SessionFactory(program=program, created_by=facilitator)
     teacher_session = SessionFactory(program=program, created_by=teacher)
@@ -80,20 +80,8 @@ def world(program, principal, facilitator, teacher, district_officer, outsider, 
         "session": session,
         "teacher_session": teacher_session,
         "attachment": attachment,
-        "users": {
-            "principal": principal,
-            "facilitator": facilitator,
-            "teacher": teacher,
-            "district_officer": district_officer,
-            "outsider": outsider,
-            "superuser": superuser,
-        },
+        "users": users,
     }
-
-
-def _url(name, kwargs, world):
-    resolved = {key: (world[value].pk if value in world else value) for key, value in kwargs.items()}
-    return reverse(name, kwargs={"program_id": world["program"].pk, **resolved})
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -101,7 +89,7 @@ def _url(name, kwargs, world):
     ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[3]}" for row in TABLE]
 )
 def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
-    check_access(client, world["users"], role, method, _url(name, kwargs, world), capability, ok)
+    check_access(client, world["users"], role, method, program_url(name, kwargs, world), capability, ok)
 
 
 def test_every_program_url_is_in_the_table():
