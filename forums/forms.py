@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from komunitas import uploads
@@ -347,6 +348,13 @@ class PracticeLogForm(forms.ModelForm):
             self.add_error("method", _("Choose the method you tried, or type a new one below."))
         if data.get("method") and data.get("new_method"):
             self.add_error("new_method", _("Choose a method from the list or type a new one, not both."))
+        forum, day = data.get("forum"), data.get("date")
+        if forum and day and day < forum.session.date:
+            self.add_error(
+                "date",
+                _("This lesson comes before the forum session that inspired it (%(date)s).")
+                % {"date": date_format(forum.session.date)},
+            )
         return data
 
 

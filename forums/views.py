@@ -229,8 +229,8 @@ def _session_form_page(request: HttpRequest, access: ProgramAccess, session: Ses
             messages.success(request, _("Forum session saved.") if not is_new else _("Forum session logged."))
             return redirect(forum.get_absolute_url())
         messages.error(request, _("Some fields need attention; nothing was saved yet."))
-        if request.FILES and files_form.is_valid():
-            # Browsers cannot refill file inputs: say so, rather than let the files vanish silently.
+        if request.FILES:
+            # Browsers cannot refill file inputs (good ones included): say so, rather than let files vanish.
             files_form.add_error(None, _("The files you chose were not saved; choose them again before saving."))
     attachments = list(session.attachments.all()) if not is_new else []
     return render_program(
@@ -482,7 +482,14 @@ def teacher_list(request: HttpRequest, program_id: int) -> HttpResponse:
             ),
             "person",
         ),
-        n_given=_count(PeerFeedback.objects.filter(forum__session__program=program, author=person), "author"),
+        # Count only what the viewer may attribute (the rule of _author_visible), so that comparing this
+        # number with a teacher's page never reveals who wrote anonymous feedback.
+        n_given=_count(
+            PeerFeedback.objects.filter(forum__session__program=program, author=person).filter(
+                Q() if access.can_manage else Q(anonymous=False) | Q(author__user_id=access.user.pk)
+            ),
+            "author",
+        ),
         n_received=_count(PeerFeedback.objects.filter(forum__session__program=program, presenter=person), "presenter"),
         n_reflections=_count(Reflection.objects.filter(forum__session__program=program, author=person), "author"),
         n_practice=_count(PracticeLog.objects.filter(program=program, teacher=person), "teacher"),

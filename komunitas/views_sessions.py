@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -204,27 +205,42 @@ def session_edit(request: HttpRequest, program_id: int, session_id: int) -> Http
     return render_program(request, "komunitas/session_form.html", access, {"form": form, "session": session})
 
 
+def _deleted_with(session: Session) -> list[str]:
+    """What deleting the session takes with it, e.g. "12 attendance", "2 peer feedback" — whatever apps hang
+    on it, found by Django's collector rather than listed here."""
+    collector = NestedObjects(using="default")
+    collector.collect([session])
+    return [
+        f"{len(objects)} {model._meta.verbose_name_plural}"
+        for model, objects in collector.model_objs.items()
+        if model is not Session and objects
+    ]
+
+
 @login_required
 def session_delete(request: HttpRequest, program_id: int, session_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = _get_session(access, session_id)
     access.require_edit(session.created_by_id)
+    if session.status == SessionStatus.HELD and not access.can_manage:
+        # A held session carries colleagues' records (attendance, feedback, reflections): the facilitator decides.
+        messages.error(request, _("Only the facilitator can delete a session that was held."))
+        return redirect(session.page_url)
     if request.method == "POST":
         session.delete()
         messages.success(request, _("Session “%(title)s” deleted.") % {"title": session.title})
         return redirect("schedule", program_id=program_id)
+    deleted_with = _deleted_with(session)
+    warning = _("Nothing else is recorded on it.")
+    if deleted_with:
+        warning = _("Deleted with it: %(items)s. To keep them, mark the session “cancelled” instead.") % {
+            "items": ", ".join(deleted_with)
+        }
     return render_program(
         request,
         "komunitas/confirm_delete.html",
         access,
-        {
-            "object": session,
-            "cancel_url": session.get_absolute_url(),
-            "warning": _(
-                "Its attendance and documentation are deleted with it. To keep them, mark the session "
-                "“cancelled” instead."
-            ),
-        },
+        {"object": session, "cancel_url": session.page_url, "warning": warning},
     )
 
 

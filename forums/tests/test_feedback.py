@@ -47,11 +47,12 @@ def test_feedback_on_a_session_you_did_not_attend_is_refused(client, program, te
     person = Person.objects.create(school=program.school, name="Guru03", kind="teacher", user=late)
     Participant.objects.create(program=program, person=person, role="teacher")
     client.force_login(late)
-    assert "You are not recorded as present" in client.get(_url(forum)).content.decode()
-    response = client.post(_url(forum), _data(teacher.person))
+    page = client.get(_url(forum)).content.decode()
+    assert "You are not recorded as present" in page
+    assert 'name="went_well"' not in page  # no form to fill in for nothing
+    response = client.post(_url(forum), _data(teacher.person))  # and a crafted post is refused too
     assert response.status_code == 200
     assert "You are not recorded as present at this session" in response.context["form"].non_field_errors()[0]
-    assert "Contohnya jelas" in response.content.decode()  # input kept
     assert not PeerFeedback.objects.exists()
 
 
@@ -121,3 +122,11 @@ def test_a_presenter_sees_all_feedback_in_one_place_without_anonymous_names(
     assert "Dari yang anonim" in html and "Dari Budi" in html and "Sesi kedua" in html
     assert "Untuk Siti" not in html
     assert "Guru02" not in html and "Anonymous" in html and "Budi Santoso" in html
+
+
+def test_deleting_a_forum_session_names_the_feedback_lost_with_it(client, program, facilitator, teacher, other_teacher):
+    forum = ForumSessionFactory(session__program=program, presenters=[teacher.person])
+    PeerFeedbackFactory(forum=forum, presenter=teacher.person, author=other_teacher.person)
+    client.force_login(facilitator)
+    html = client.get(reverse("session_delete", args=[program.pk, forum.pk])).content.decode()
+    assert "1 peer feedback" in html and "forum session" in html

@@ -162,3 +162,12 @@ def test_evidence_is_for_the_schools_own_staff(client, program, teacher, distric
     assert client.get(url).status_code == 200
     client.force_login(district_officer)
     assert client.get(url).status_code == 404
+
+
+def test_a_lesson_cannot_come_before_the_session_that_inspired_it(client, program, teacher, jigsaw, url):
+    forum = ForumSessionFactory(session__program=program, session__date=program.start_date + dt.timedelta(days=5))
+    client.force_login(teacher)
+    response = client.post(url, _data(program, method=jigsaw.pk, forum=forum.pk))
+    assert response.status_code == 200
+    assert "comes before the forum session" in response.context["form"].errors["date"][0]
+    assert not PracticeLog.objects.exists()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from komunitas.models import Attachment, Participant, Person, PersonKind
-from komunitas.tests.factories import ParticipantFactory, SessionFactory, StudentFactory
+from komunitas.tests.factories import AttendanceFactory, ParticipantFactory, SessionFactory, StudentFactory
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -192,3 +192,24 @@ def test_any_teacher_of_the_program_takes_attendance_of_a_planned_session(client
     url = reverse("attendance_edit", args=[session.program_id, session.pk])
     assert client.post(url, {f"p{teachers[0].pk}": "present"}).status_code == 302
     assert session.attendance.count() == 1
+
+
+def test_deleting_a_session_lists_what_goes_with_it(client, facilitator, session, teachers):
+    AttendanceFactory(session=session, person=teachers[0])
+    client.force_login(facilitator)
+    url = reverse("session_delete", args=[session.program_id, session.pk])
+    html = client.get(url).content.decode()
+    assert "Deleted with it: 1 attendance" in html
+    client.post(url)
+    assert not type(session).objects.filter(pk=session.pk).exists()
+
+
+def test_a_teacher_cannot_delete_a_held_session_even_their_own(client, teacher, program):
+    own = SessionFactory(program=program, created_by=teacher, status="held")
+    client.force_login(teacher)
+    response = client.post(reverse("session_delete", args=[program.pk, own.pk]))
+    assert response.status_code == 302
+    assert type(own).objects.filter(pk=own.pk).exists()
+    planned = SessionFactory(program=program, created_by=teacher, status="planned")
+    client.post(reverse("session_delete", args=[program.pk, planned.pk]))
+    assert not type(planned).objects.filter(pk=planned.pk).exists()
