@@ -38,8 +38,8 @@ test: $(VENV)/.dev-installed check-pango
 
 # Production-like: gunicorn behind your reverse proxy. Needs SECRET_KEY and ALLOWED_HOSTS (see README).
 serve: $(VENV)/.run-installed check-pango
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput
+	DEBUG=0 $(PY) manage.py migrate --noinput
+	DEBUG=0 $(PY) manage.py collectstatic --noinput
 	$(VENV)/bin/gunicorn komunitas.wsgi --bind $(HOST):$(PORT) --workers 3
 
 lint: $(VENV)/.dev-installed
