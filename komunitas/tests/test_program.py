@@ -206,3 +206,25 @@ def test_program_form_preselects_the_only_school(client, facilitator, school):
     client.force_login(facilitator)
     form = client.get(reverse("program_create")).context["form"]
     assert form["school"].value() == school.pk
+
+
+def test_an_empty_task_is_refused_with_a_message(client, facilitator, program):
+    client.force_login(facilitator)
+    stage = program.stages.first()
+    before = stage.checklist.count()
+    response = client.post(reverse("checklist_add", args=[program.pk, stage.pk]), {"text": "  "}, follow=True)
+    assert "Write the task before adding it." in response.content.decode()
+    assert stage.checklist.count() == before
+
+
+@pytest.mark.parametrize(("weeks", "message"), [("0", "between 1 and 52"), ("abc", "Enter a whole number.")])
+def test_program_settings_refuse_bad_weeks_and_keep_input(client, principal, program, weeks, message):
+    client.force_login(principal)
+    response = client.post(
+        reverse("program_settings", args=[program.pk]),
+        {"name": "Nama baru", "start_date": "2026-02-02", "weeks": weeks},
+    )
+    assert message in response.context["form"].errors["weeks"][0]
+    assert response.context["form"]["name"].value() == "Nama baru"
+    program.refresh_from_db()
+    assert program.name == "Komunitas Belajar Kolaboratif"
