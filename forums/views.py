@@ -132,11 +132,9 @@ def session_list(request: HttpRequest, program_id: int) -> HttpResponse:
         .with_attendance_counts()
         .order_by("-date", "-start_time", "-pk")
     )
-    week = request.GET.get("week", "")
-    if week.isdigit() and int(week) in program.week_numbers():
-        sessions = sessions.between(*program.week_range(int(week)))
-    else:
-        week = ""
+    week = program.week_param(request.GET.get("week"))
+    if week:
+        sessions = sessions.between(*program.week_range(week))
     topic = request.GET.get("topic", "")
     if topic in TopicCategory.values:
         sessions = sessions.filter(forum__topic_category=topic)
@@ -161,8 +159,6 @@ def session_list(request: HttpRequest, program_id: int) -> HttpResponse:
     page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
     for session in page.object_list:
         session.program = program  # session.week reads the program; no query per row
-    query = request.GET.copy()
-    query.pop("page", None)
     return render_program(
         request,
         "forums/session_list.html",
@@ -177,7 +173,6 @@ def session_list(request: HttpRequest, program_id: int) -> HttpResponse:
             "presenter": presenter,
             "q": q,
             "filtered": bool(week or topic or presenter or q),
-            "query": query.urlencode(),
         },
     )
 
@@ -605,15 +600,11 @@ def practice_list(request: HttpRequest, program_id: int) -> HttpResponse:
         logs = logs.filter(method_id=int(method))
     else:
         method = ""
-    week = request.GET.get("week", "")
-    if week.isdigit() and int(week) in program.week_numbers():
-        start, end = program.week_range(int(week))
+    week = program.week_param(request.GET.get("week"))
+    if week:
+        start, end = program.week_range(week)
         logs = logs.filter(date__gte=start, date__lte=end)
-    else:
-        week = ""
     page = Paginator(logs.order_by("-date", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render_program(
         request,
         "forums/practice_list.html",
@@ -627,7 +618,6 @@ def practice_list(request: HttpRequest, program_id: int) -> HttpResponse:
             "method": method,
             "week": week,
             "filtered": bool(teacher or method or week),
-            "query": query.urlencode(),
         },
     )
 

@@ -57,8 +57,6 @@ def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
         .values_list("class_name", flat=True)
         .distinct()
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render_program(
         request,
         "komunitas/people_list.html",
@@ -71,7 +69,6 @@ def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
             "class_name": class_name,
             "q": request.GET.get("q", ""),
             "only_participants": request.GET.get("participants"),
-            "query": query.urlencode(),
         },
     )
 

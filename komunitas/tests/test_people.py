@@ -121,6 +121,8 @@ def test_list_paginates(signed_in, program):
     response = signed_in.get(reverse("people_list", args=[program.pk]), {"page": 3, "kind": "student"})
     assert response.context["page"].number == 3
     assert len(response.context["page"].object_list) == 20
+    # the page links keep the filter
+    assert 'href="?page=2&amp;kind=student"' in response.content.decode()
 
 
 def test_delete_asks_first_then_deletes_a_person_without_history(signed_in, program):
