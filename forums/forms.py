@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from komunitas import uploads
 from komunitas.forms import DATE_INPUT, SessionForm
 from komunitas.models import AttendanceStatus, Person, PersonKind, Program, SessionStatus, normalize_class_name
+from komunitas.uploads import Upload
 
 from .models import ForumSession, Method, PeerFeedback, PracticeLog, Reflection
-from .services import FollowUpData, Upload
+from .services import FollowUpData
 
 MAX_FILES = 10
 DOCUMENT_ACCEPT = ".pdf,.doc,.docx,.ppt,.pptx,.xls,.xlsx,.odt,.odp,.ods,image/*"

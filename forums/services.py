@@ -10,7 +10,7 @@ from django.db import transaction
 
 from komunitas.models import AttendanceStatus, Person, Program, Session, SessionKind
 from komunitas.services import attachment_add, attendance_record
-from komunitas.uploads import CleanFile
+from komunitas.uploads import Upload
 
 from .models import DEFAULT_METHODS, FollowUp, ForumSession, Method, PeerFeedback, PracticeLog, Reflection
 
@@ -21,12 +21,6 @@ class FollowUpData:
     responsible: str = ""
     due_date: date | None = None
     done: bool = False
-
-
-@dataclass(frozen=True)
-class Upload:
-    clean: CleanFile
-    original_name: str
 
 
 @transaction.atomic

@@ -314,8 +314,7 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.clean_file_result = uploads.clean_document_or_image(upload)
-        return upload
+        return uploads.Upload(uploads.clean_document_or_image(upload), upload.name)
 
 
 class RosterImportForm(forms.Form):

@@ -30,6 +30,14 @@ class CleanFile:
     extension: str
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A checked upload with the name the user gave it (kept for display, never used on disk)."""
+
+    clean: CleanFile
+    original_name: str
+
+
 def check_size(upload: UploadedFile, limit: int | None = None) -> None:
     limit = limit or settings.UPLOAD_MAX_BYTES
     if upload.size > limit:

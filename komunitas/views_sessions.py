@@ -318,8 +318,8 @@ def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> Ht
     if form.is_valid():
         services.attachment_add(
             session=session,
-            clean=form.clean_file_result,
-            original_name=form.cleaned_data["file"].name,
+            clean=form.cleaned_data["file"].clean,
+            original_name=form.cleaned_data["file"].original_name,
             caption=form.cleaned_data["caption"],
             people=form.cleaned_data["people"],
             user=request.user,
