@@ -22,10 +22,19 @@ from django.utils.translation import gettext_lazy
 from komunitas.access import ProgramAccess, program_access
 from komunitas.charts import bar_chart
 from komunitas.forms import AttendanceForm
-from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Session, SessionKind, SessionStatus
+from komunitas.models import (
+    Attendance,
+    AttendanceStatus,
+    Person,
+    PersonKind,
+    Session,
+    SessionKind,
+    SessionStatus,
+    attendance_people,
+)
 from komunitas.uploads import serve_private
 from komunitas.views import render_program
-from komunitas.views_sessions import AUDIENCE, group_attendance
+from komunitas.views_sessions import group_attendance
 
 from . import services
 from .forms import (
@@ -100,19 +109,6 @@ def _mark_authors(access: ProgramAccess, items: list[PeerFeedback]) -> list[Peer
     return items
 
 
-def _attendance_people(access: ProgramAccess, recorded: set[int]) -> list[Person]:
-    """The forum's usual audience (teachers, facilitators, principal of the program) plus anyone recorded."""
-    people = list(
-        Person.objects.active()
-        .filter(participations__program=access.program, participations__role__in=AUDIENCE[SessionKind.FORUM])
-        .order_by("kind", "name")
-    )
-    missing = recorded - {person.pk for person in people}
-    if missing:
-        people += list(Person.objects.filter(pk__in=missing).order_by("name"))
-    return people
-
-
 def _person_problem(person: Person | None) -> str | None:
     """Why the signed-in user cannot write as themselves here (feedback, reflection, practice log), or None."""
     return NO_PERSON if person is None else None
@@ -181,7 +177,7 @@ def _session_form_page(request: HttpRequest, access: ProgramAccess, session: Ses
     program = access.program
     is_new = session.pk is None
     current = dict(session.attendance.values_list("person_id", "status")) if not is_new else {}
-    people = _attendance_people(access, set(current))
+    people = attendance_people(access.program, SessionKind.FORUM, set(current))
     data = request.POST if request.method == "POST" else None
     initial = {}
     if is_new:
@@ -314,7 +310,7 @@ def notulen(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     session = _get_session(access, pk)
     forum = session.forum_or_none
     recorded = {a.person_id: a for a in session.attendance.all()}
-    people = _attendance_people(access, set(recorded))
+    people = attendance_people(access.program, SessionKind.FORUM, set(recorded))
     rows = [(person, recorded.get(person.pk)) for person in people]
     return render_program(
         request,

@@ -289,6 +289,13 @@ class PersonQuerySet(models.QuerySet):
         """The school's principal, who signs off printed lists and reports ("Mengetahui")."""
         return self.active().filter(school_id=school_id, kind=PersonKind.PRINCIPAL).order_by("pk").first()
 
+    def participants_of(self, program: Program, roles: list[str] | None = None) -> PersonQuerySet:
+        """Active participants of ``program`` (in one of ``roles``, when given), in roster order."""
+        people = self.active().filter(participations__program=program)
+        if roles:
+            people = people.filter(participations__role__in=roles)
+        return people.order_by("kind", "class_name", "name")
+
     def search(self, text: str) -> PersonQuerySet:
         if not text:
             return self
@@ -385,6 +392,27 @@ class SessionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     HELD = "held", _("Held")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# Whose attendance a session of each kind takes first; kinds not listed show every participant.
+SESSION_AUDIENCE: dict[str, list[str]] = {
+    SessionKind.FORUM: [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
+    SessionKind.OPEN_LESSON: [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
+    SessionKind.REFLECTION: [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
+    SessionKind.CLUB: [PersonKind.STUDENT, PersonKind.TEACHER],
+    SessionKind.PARENT_CLASS: [PersonKind.PARENT, PersonKind.TEACHER, PersonKind.FACILITATOR],
+}
+
+
+def attendance_people(program: Program, kind: str, recorded: set[int], *, everyone: bool = False) -> list[Person]:
+    """Who an attendance list of a session shows: the kind's usual audience among the participants (or every
+    participant), plus anyone already recorded, so no mark is ever hidden."""
+    roles = None if everyone else SESSION_AUDIENCE.get(kind)
+    people = list(Person.objects.participants_of(program, roles))
+    missing = recorded - {person.pk for person in people}
+    if missing:
+        people += list(Person.objects.filter(pk__in=missing).order_by("name"))
+    return people
 
 
 class SessionQuerySet(models.QuerySet):

@@ -311,6 +311,14 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
         row.action = "same" if same else "update"
 
 
+def count_actions(rows: list[Row]) -> dict[str, int]:
+    """How many rows are new, updates, unchanged, and in error — the preview's summary."""
+    counts = {"new": 0, "update": 0, "same": 0, "error": 0}
+    for row in rows:
+        counts[row.action] += 1
+    return counts
+
+
 def rows_to_session(rows: list[Row]) -> list[dict]:
     return [asdict(row) for row in rows]
 

@@ -187,7 +187,7 @@ def people_import(request: HttpRequest, program_id: int) -> HttpResponse:
             roster_import.compare_with_roster(rows, access.program)
             if not any(row.errors for row in rows):
                 request.session[IMPORT_SESSION_KEY.format(program_id=program_id)] = roster_import.rows_to_session(rows)
-    counts = _count_actions(rows) if rows else {}
+    counts = roster_import.count_actions(rows) if rows else {}
     return render_program(
         request,
         "komunitas/people_import.html",
@@ -200,13 +200,6 @@ def people_import(request: HttpRequest, program_id: int) -> HttpResponse:
             "header": roster_import.TEMPLATE_HEADER,
         },
     )
-
-
-def _count_actions(rows) -> dict[str, int]:
-    counts = {"new": 0, "update": 0, "same": 0, "error": 0}
-    for row in rows:
-        counts[row.action] += 1
-    return counts
 
 
 @login_required

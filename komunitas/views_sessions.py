@@ -18,21 +18,22 @@ from django.views.decorators.http import require_POST
 from . import calendar_feed, services
 from .access import ProgramAccess, program_access, program_access_for
 from .forms import AttachmentForm, AttendanceForm, SessionForm
-from .models import Attachment, AttendanceStatus, Person, PersonKind, Session, SessionKind, SessionStatus
+from .models import (
+    SESSION_AUDIENCE,
+    Attachment,
+    AttendanceStatus,
+    Person,
+    PersonKind,
+    Session,
+    SessionKind,
+    SessionStatus,
+    attendance_people,
+)
 from .uploads import serve_private
 from .views import render_program
 
 ICS_SALT = "komunitas.schedule-ics"
 ICS_TOKEN_DAYS = 180
-
-# Whose attendance a session of each kind takes first; "everyone" shows all participants.
-AUDIENCE = {
-    SessionKind.FORUM: [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
-    SessionKind.OPEN_LESSON: [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
-    SessionKind.REFLECTION: [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
-    SessionKind.CLUB: [PersonKind.STUDENT, PersonKind.TEACHER],
-    SessionKind.PARENT_CLASS: [PersonKind.PARENT, PersonKind.TEACHER, PersonKind.FACILITATOR],
-}
 
 
 @login_required
@@ -170,7 +171,7 @@ def _render_session_detail(
     for item in attachments:
         item.can_delete = access.can_edit(item.uploaded_by_id)
     if access.can_log and upload_form is None:
-        upload_form = AttachmentForm(students=_participants(access, [PersonKind.STUDENT]))
+        upload_form = AttachmentForm(students=Person.objects.participants_of(access.program, [PersonKind.STUDENT]))
     return render_program(
         request,
         "komunitas/session_detail.html",
@@ -244,15 +245,6 @@ def session_delete(request: HttpRequest, program_id: int, session_id: int) -> Ht
     )
 
 
-def _participants(access: ProgramAccess, roles: list[str] | None):
-    people = (
-        Person.objects.active().filter(participations__program=access.program).order_by("kind", "class_name", "name")
-    )
-    if roles:
-        people = people.filter(participations__role__in=roles)
-    return people
-
-
 @login_required
 def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> HttpResponse:
     access = program_access(request, program_id)
@@ -263,13 +255,8 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
         messages.error(request, _("This session has not happened yet: take attendance on or after its day."))
         return redirect(session)
     current = dict(session.attendance.values_list("person_id", "status"))
-    everyone = request.GET.get("all") == "1" or session.kind not in AUDIENCE
-    people = list(_participants(access, None if everyone else AUDIENCE[session.kind]))
-    shown = {person.pk for person in people}
-    # Anyone already recorded stays on the list, even outside the default audience.
-    missing = set(current) - shown
-    if missing:
-        people += list(Person.objects.filter(pk__in=missing))
+    everyone = request.GET.get("all") == "1" or session.kind not in SESSION_AUDIENCE
+    people = attendance_people(access.program, session.kind, set(current), everyone=everyone)
     form = AttendanceForm(request.POST or None, people=people, current=current)
     if request.method == "POST" and form.is_valid():
         services.attendance_record(session=session, statuses=form.statuses())
@@ -296,9 +283,7 @@ def attendance_print(request: HttpRequest, program_id: int, session_id: int) -> 
     access = program_access(request, program_id)
     session = _get_session(access, session_id)
     recorded = {a.person_id: a for a in session.attendance.all()}
-    everyone = session.kind not in AUDIENCE
-    people = list(_participants(access, None if everyone else AUDIENCE[session.kind]))
-    people += list(Person.objects.filter(pk__in=set(recorded) - {p.pk for p in people}))
+    people = attendance_people(access.program, session.kind, set(recorded))
     rows = [(person, recorded.get(person.pk)) for person in people]
     return render_program(
         request,
@@ -314,7 +299,9 @@ def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> Ht
     access = program_access(request, program_id)
     session = _get_session(access, session_id)
     access.require("log")
-    form = AttachmentForm(request.POST, request.FILES, students=_participants(access, [PersonKind.STUDENT]))
+    form = AttachmentForm(
+        request.POST, request.FILES, students=Person.objects.participants_of(access.program, [PersonKind.STUDENT])
+    )
     if form.is_valid():
         services.attachment_add(
             session=session,
