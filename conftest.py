@@ -1,5 +1,7 @@
 """Named people built once per test (STYLE.md §9): principal, facilitator, teacher, other_teacher,
-district officer, and outsider (a teacher at a school of another district) — plus the program they share."""
+district officer, and outsider (a facilitator at a school of another district) — plus the program they share.
+Helpers every app's tests use (files, form round trips, permission tables, browser checks) are in
+komunitas/testing.py."""
 
 import datetime as dt
 import shutil
@@ -10,6 +12,7 @@ from django.utils import timezone
 
 from komunitas import services
 from komunitas.models import CycleTemplate, DistrictOfficer, Participant, Person, PersonKind
+from komunitas.testing import make_member, track_visits, unchecked_visits
 from komunitas.tests.factories import START, DistrictFactory, MembershipFactory, SchoolFactory, UserFactory
 
 
@@ -43,33 +46,26 @@ def program(school):
     )
 
 
-def _member(username, school, role, kind, **person_fields):
-    user = UserFactory(username=username)
-    MembershipFactory(user=user, school=school, role=role)
-    Person.objects.create(school=school, name=username.title(), kind=kind, user=user, **person_fields)
-    return user
-
-
 @pytest.fixture
 def principal(school):
-    return _member("kepsek", school, "principal", PersonKind.PRINCIPAL)
+    return make_member("kepsek", school, "principal", PersonKind.PRINCIPAL)
 
 
 @pytest.fixture
 def facilitator(school):
-    return _member("fasilitator", school, "facilitator", PersonKind.FACILITATOR)
+    return make_member("fasilitator", school, "facilitator", PersonKind.FACILITATOR)
 
 
 @pytest.fixture
 def teacher(school, program):
-    user = _member("guru01", school, "teacher", PersonKind.TEACHER, subject="Matematika")
+    user = make_member("guru01", school, "teacher", PersonKind.TEACHER, subject="Matematika")
     Participant.objects.create(program=program, person=user.person, role=PersonKind.TEACHER)
     return user
 
 
 @pytest.fixture
 def other_teacher(school, program):
-    user = _member("guru02", school, "teacher", PersonKind.TEACHER, subject="IPA")
+    user = make_member("guru02", school, "teacher", PersonKind.TEACHER, subject="IPA")
     Participant.objects.create(program=program, person=user.person, role=PersonKind.TEACHER)
     return user
 
@@ -87,7 +83,7 @@ def outsider(db):
     services.program_create(
         school=other_school, name="Program lain", start_date=START, weeks=10, cycle=CycleTemplate.STUDY
     )
-    return _member("orang-luar", other_school, "facilitator", PersonKind.FACILITATOR)
+    return make_member("orang-luar", other_school, "facilitator", PersonKind.FACILITATOR)
 
 
 @pytest.fixture
@@ -106,6 +102,13 @@ def users(principal, facilitator, teacher, district_officer, outsider, superuser
         "outsider": outsider,
         "superuser": superuser,
     }
+
+
+@pytest.fixture
+def world(users, program):
+    """What a permission table's rows name (komunitas.testing.permission_table_test); modules with rows about
+    their own objects define a fuller ``world``."""
+    return {"program": program, "users": users}
 
 
 # --- Browser tests: Playwright drives Debian's Chromium (never a downloaded browser). ---
@@ -132,22 +135,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def phone(browser, live_server):
-    """A phone-sized page in Indonesian, pointed at the live test server."""
+    """A phone-sized page in Indonesian, pointed at the live test server. Every page the test lands on must get
+    an accessibility check (``komunitas.testing.settle``); the test fails if one did not."""
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="id-ID", base_url=live_server.url, accept_downloads=True
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    visited = track_visits(page)
     yield page
+    missing = unchecked_visits(page, visited)
     context.close()
-
-
-def sign_in(page, username, password="pw-komunitas-123"):
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    assert not missing, f"pages visited without an accessibility check (call settle(page)): {sorted(missing)}"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.views import section_placeholder
+from komunitas.views.programs import section_placeholder
 
 app_name = "evaluation"
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from komunitas.models import AttendanceStatus, Person, PersonKind, SessionKind, SessionStatus
+from komunitas.demo import Planned, save_planned
+from komunitas.models import AttendanceStatus, Person, PersonKind, Session, SessionStatus
 
 from .models import (
     DEFAULT_METHODS,
+    FORUM,
     FollowUp,
     ForumFormat,
     ForumSession,
@@ -23,6 +25,18 @@ from .models import (
 )
 from .services import methods_ensure_defaults
 
+TOPICS = [
+    "Menyusun modul ajar berdiferensiasi",
+    "Strategi diskusi kelompok yang efektif",
+    "Asesmen formatif di kelas",
+    "Media pembelajaran berbasis video",
+    "Manajemen kelas yang positif",
+    "Pembelajaran berbasis proyek",
+    "Umpan balik untuk siswa",
+    "Pemanfaatan lingkungan sebagai sumber belajar",
+    "Refleksi praktik mengajar",
+    "Rencana tindak lanjut komunitas",
+]
 # Per week: topic category, index of the method it featured (DEFAULT_METHODS), the practice shared (a paragraph
 # and its steps), what the discussion raised, and what was agreed.
 WEEKS = [
@@ -155,16 +169,33 @@ def _practice_text(intro: str, steps: list[str]) -> str:
     return intro + "\n\n" + "\n".join(f"- {step}" for step in steps)
 
 
+def _plan_sessions(program, people, today: dt.date, rng) -> None:
+    """One forum session every Tuesday afternoon, more teachers coming over the weeks (the core's attendance)."""
+    plan = []
+    for week in program.week_numbers():
+        monday = program.week_range(week)[0]
+        session = Session(
+            kind=FORUM,
+            title=f"Forum guru: {TOPICS[(week - 1) % len(TOPICS)]}",
+            date=monday + dt.timedelta(days=1),
+            start_time=dt.time(13, 30),
+            end_time=dt.time(15, 0),
+            place="Ruang guru",
+            facilitator=people[PersonKind.FACILITATOR][0],
+        )
+        plan.append(Planned(session, people[PersonKind.TEACHER], 0.5, 0.9, photo=True))
+    save_planned(program, plan, today=today, rng=rng)
+
+
 def seed_forum(*, program, people, today: dt.date, rng) -> None:
     teachers: list[Person] = people[PersonKind.TEACHER]
     if not teachers:
         return
+    _plan_sessions(program, people, today, rng)
     methods_ensure_defaults(program=program)
     by_name = {method.name: method for method in program.methods.all()}
     method_at = [by_name[str(name)] for name in DEFAULT_METHODS]
-    sessions = list(
-        program.sessions.filter(kind=SessionKind.FORUM).prefetch_related("attendance").order_by("date", "pk")
-    )
+    sessions = list(program.sessions.filter(kind=FORUM).prefetch_related("attendance").order_by("date", "pk"))
     forums, presenter_links, follow_ups, feedback, reflections = [], [], [], [], []
     # Methods each teacher uses: everyone starts with the lecture, some with one more.
     pool = {t.pk: [method_at[LECTURE]] + ([method_at[8]] if rng.random() < 0.3 else []) for t in teachers}

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas import uploads
 from komunitas.forms import DATE_INPUT, SessionForm
-from komunitas.models import AttendanceStatus, Person, PersonKind, Program, SessionStatus, normalize_class_name
+from komunitas.models import AttendanceStatus, Person, Program, SessionStatus, normalize_class_name
 from komunitas.uploads import Upload
 
 from .models import ForumSession, Method, PeerFeedback, PracticeLog, Reflection
@@ -18,26 +18,6 @@ from .services import FollowUpData
 
 MAX_FILES = 10
 DOCUMENT_ACCEPT = ".pdf,.doc,.docx,.ppt,.pptx,.xls,.xlsx,.odt,.odp,.ods,image/*"
-
-
-def participating_teachers(program: Program):
-    """Teachers taking part in the program (the only people who may present)."""
-    return (
-        Person.objects.active()
-        .filter(participations__program=program, participations__role=PersonKind.TEACHER)
-        .order_by("name")
-    )
-
-
-def school_staff(program: Program):
-    return (
-        Person.objects.active()
-        .filter(
-            school_id=program.school_id,
-            kind__in=[PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL],
-        )
-        .order_by("name")
-    )
 
 
 class ForumSessionForm(SessionForm):
@@ -51,7 +31,7 @@ class ForumSessionForm(SessionForm):
         self.fields["title"].label = _("Topic (nama kegiatan)")
         self.fields["title"].widget.attrs["placeholder"] = _("e.g. Formative assessment with exit tickets")
         self.fields["facilitator"].label = _("Moderator / guide (pemandu)")
-        self.fields["facilitator"].queryset = school_staff(program)
+        self.fields["facilitator"].queryset = Person.objects.staff_of(program.school_id)
 
     def clean(self):
         data = super().clean()
@@ -96,13 +76,13 @@ class ForumDetailsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.program = program
         presenters = self.fields["presenters"]
-        presenters.queryset = participating_teachers(program)
+        presenters.queryset = Person.objects.teachers_of(program)
         presenters.help_text = _("One or more teachers taking part in this program.")
         presenters.error_messages["invalid_choice"] = _(
             "Choose presenters among the teachers taking part in this program."
         )
         presenters.error_messages["required"] = _("Choose at least one presenting teacher.")
-        self.fields["notetaker"].queryset = school_staff(program)
+        self.fields["notetaker"].queryset = Person.objects.staff_of(program.school_id)
         self.fields["topic_category"].choices = self.fields["topic_category"].choices[1:]  # no empty choice
 
     def check_practice(self, status: str | None) -> None:
@@ -306,7 +286,7 @@ class PracticeLogForm(forms.ModelForm):
         self.program = program
         self.instance.program = program
         if choose_teacher:
-            self.fields["teacher"].queryset = participating_teachers(program)
+            self.fields["teacher"].queryset = Person.objects.teachers_of(program)
             self.fields["teacher"].error_messages["invalid_choice"] = _("Choose a teacher taking part in this program.")
         else:
             del self.fields["teacher"]

@@ -12,18 +12,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from komunitas.models import (
-    Attendance,
-    AttendanceStatus,
-    Participant,
-    PersonKind,
-    Program,
-    Session,
-    SessionKind,
-    SessionStatus,
-)
+from komunitas.models import Attendance, AttendanceStatus, Participant, PersonKind, Program, Session, SessionStatus
+from komunitas.selectors import session_counts
 
-from .models import PracticeLog
+from .models import FORUM, PracticeLog
 
 
 @dataclass
@@ -67,22 +59,22 @@ def forum_weekly(program: Program) -> list[WeekRow]:
     participating teachers, practice-log entries."""
     rows = {week: WeekRow(week, *program.week_range(week)) for week in program.week_numbers()}
 
-    sessions = (
-        Session.objects.filter(program=program, kind=SessionKind.FORUM)
+    sessions = list(
+        Session.objects.filter(program=program, kind=FORUM)
         .annotate(
             feedback_n=Count("forum__feedback", distinct=True),
             reflection_n=Count("forum__reflections", distinct=True),
         )
-        .values_list("date", "status", "feedback_n", "reflection_n")
+        .values_list("kind", "date", "status", "feedback_n", "reflection_n")
     )
-    for day, status, feedback_n, reflection_n in sessions:
+    # Held of planned is counted where every activity's is (komunitas.selectors), from the rows read here.
+    counts = session_counts(program, rows=[(kind, day, status) for kind, day, status, _f, _r in sessions])
+    for week, row in rows.items():
+        row.planned, row.held = counts.week(week).planned, counts.week(week).held
+    for _kind, day, _status, feedback_n, reflection_n in sessions:
         row = rows.get(program.week_of(day))
         if row is None:  # the program was shortened after the session was planned
             continue
-        if status != SessionStatus.CANCELLED:
-            row.planned += 1
-        if status == SessionStatus.HELD:
-            row.held += 1
         row.feedback += feedback_n
         row.reflections += reflection_n
 
@@ -93,7 +85,7 @@ def forum_weekly(program: Program) -> list[WeekRow]:
     )
     present = Attendance.objects.filter(
         session__program=program,
-        session__kind=SessionKind.FORUM,
+        session__kind=FORUM,
         session__status=SessionStatus.HELD,
         status=AttendanceStatus.PRESENT,
     ).values_list("session__date", "person_id")

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.models import Person, Program, Session
 
+FORUM = "forum"  # the Session.kind of a forum session (declared in forums/activity.py)
+
 
 class ForumFormat(models.TextChoices):
     SMALL_GROUP = "small_group", _("Small-group discussion")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from komunitas.activities import Panel
 from komunitas.charts import bar_chart
-from komunitas.registry import Panel
 
 from .metrics import forum_weekly
 

@@ -8,11 +8,11 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from komunitas.models import AttendanceStatus, Person, Program, Session, SessionKind
+from komunitas.models import AttendanceStatus, Person, Program, Session
 from komunitas.services import attachment_add, attendance_record
-from komunitas.uploads import Upload
+from komunitas.uploads import Upload, delete_files_on_commit
 
-from .models import DEFAULT_METHODS, FollowUp, ForumSession, Method, PeerFeedback, PracticeLog, Reflection
+from .models import DEFAULT_METHODS, FORUM, FollowUp, ForumSession, Method, PeerFeedback, PracticeLog, Reflection
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def forum_session_save(
     attendance and new documentation. ``session`` and ``forum`` are validated, possibly unsaved instances.
 
     Presenters whose attendance was left blank are recorded present: they were there to present."""
-    session.kind = SessionKind.FORUM
+    session.kind = FORUM
     if session.pk is None or forum._state.adding:
         # New, or planned on the schedule and now filled in: the teacher who logs it owns it.
         session.created_by = user
@@ -90,8 +90,8 @@ def reflection_save(*, reflection: Reflection, user) -> Reflection:
 
 
 def methods_ensure_defaults(*, program: Program) -> None:
-    """Give a program the default method list the first time it needs one (programs are created by the core,
-    which knows nothing of the forum)."""
+    """Give a new program the default method list (called when the core creates a program, through
+    forums/activity.py; programs of before that got theirs in migration 0002)."""
     if program.methods.exists():
         return
     Method.objects.bulk_create(Method(program=program, name=str(name)) for name in DEFAULT_METHODS)
@@ -109,9 +109,22 @@ def practice_log_save(
         log.created_by = user
     if evidence is not None:
         if log.evidence:
-            log.evidence.delete(save=False)
+            delete_files_on_commit([log.evidence])  # the replaced file goes once the new one is saved
         log.evidence_name = evidence.original_name[:255]
         log.evidence_type = evidence.clean.content_type
         log.evidence.save(f"evidence.{evidence.clean.extension}", ContentFile(evidence.clean.content), save=False)
     log.save()
     return log
+
+
+@transaction.atomic
+def practice_log_delete(*, log: PracticeLog) -> None:
+    delete_files_on_commit([log.evidence])
+    log.delete()
+
+
+def method_save(*, method: Method, user) -> Method:
+    if method.pk is None:
+        method.created_by = user
+    method.save()
+    return method

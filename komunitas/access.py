@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 
-from .models import DistrictOfficer, Membership, Program, Role
+from .models import DistrictOfficer, Membership, Program, Role, SessionStatus
 
 DISTRICT = "district"
 SUPERUSER = "superuser"
@@ -54,7 +54,25 @@ class ProgramAccess:
         if not self.can_edit(created_by_id):
             raise PermissionDenied
 
-    # Template-friendly shortcuts (templates cannot call methods with arguments).
+    def can_change(self, record) -> bool:
+        """May edit or delete ``record`` (anything with ``created_by``): its creator, and facilitators."""
+        return self.can_edit(record.created_by_id)
+
+    def can_delete_session(self, session) -> bool:
+        """A held session carries colleagues' records (attendance, feedback, reflections): only facilitators
+        delete one; a planned or cancelled session can be deleted by whoever may change it."""
+        return self.can_change(session) and (session.status != SessionStatus.HELD or self.can_manage)
+
+    def can_take_attendance(self, session) -> bool:
+        """Every teacher of the program keeps the community's records, from the session's day on."""
+        return self.can_log and not session.in_future
+
+    def can_fill_in(self, session, *, has_record: bool) -> bool:
+        """A session planned on the schedule has no activity record yet (no forum minutes, say): any teacher
+        of the program may fill it in, and then owns it. Once filled in, ``can_change`` applies."""
+        return not has_record and self.can_log
+
+    # Template-friendly shortcuts (templates cannot call methods with arguments; see templatetags/access.py).
     @property
     def can_manage(self) -> bool:
         return self.can("manage")
@@ -68,7 +86,7 @@ class ProgramAccess:
         return self.can("log")
 
     @property
-    def is_school_staff(self) -> bool:
+    def sees_photos_without_consent(self) -> bool:
         """Staff of the program's own school see photos of students without consent (marked); others don't."""
         return self.role != DISTRICT
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from . import registry
+from . import activities
 from .models import (
     Attachment,
     AttachmentKind,
@@ -35,7 +35,6 @@ from .models import (
     Role,
     School,
     Session,
-    SessionKind,
     SessionStatus,
 )
 from .services import program_create
@@ -116,26 +115,6 @@ PARENT_GIVEN = [
     "Kartini",
 ]
 CLASSES = ["7A", "7B", "8A", "8B", "9A"]
-CLUBS = ["Klub Sains Terapan", "Klub Literasi Digital", "Klub Lingkungan Hijau"]
-FORUM_TOPICS = [
-    "Menyusun modul ajar berdiferensiasi",
-    "Strategi diskusi kelompok yang efektif",
-    "Asesmen formatif di kelas",
-    "Media pembelajaran berbasis video",
-    "Manajemen kelas yang positif",
-    "Pembelajaran berbasis proyek",
-    "Umpan balik untuk siswa",
-    "Pemanfaatan lingkungan sebagai sumber belajar",
-    "Refleksi praktik mengajar",
-    "Rencana tindak lanjut komunitas",
-]
-PARENT_THEMES = [
-    "Peran orang tua mendampingi belajar di rumah",
-    "Motivasi belajar anak remaja",
-    "Mengawasi penggunaan gawai",
-    "Menciptakan lingkungan belajar yang kondusif",
-    "Berbagi pengalaman dan harapan",
-]
 
 
 @dataclass
@@ -196,8 +175,8 @@ def _seed_school(district: District, name: str, prefix: str, today: dt.date, pas
         ),
     )
     people = _seed_people(school, program, prefix, password, rng)
-    _seed_sessions(program, people, today, rng)
-    for seeder in registry.demo_seeders:
+    # Every activity adds its sessions and records, the core's own closing reflection last (declared order).
+    for seeder in activities.demo_seeders():
         seeder(program=program, people=people, today=today, rng=rng)
     _tick_checklists(program, today)
     return SeedResult(school, program, True, usernames)
@@ -258,133 +237,73 @@ def _seed_people(school, program, prefix, password, rng) -> dict[str, list[Perso
     return people
 
 
-def _share(week: int, first: float, last: float) -> float:
-    """Participation rising linearly from ``first`` in week 1 to ``last`` in week 10, as in the study."""
-    return first + (last - first) * (week - 1) / (WEEKS - 1)
+def _share(program: Program, week: int, first: float, last: float) -> float:
+    """Participation rising linearly from ``first`` in week 1 to ``last`` in the last week, as in the study."""
+    return first + (last - first) * (week - 1) / max(program.weeks - 1, 1)
 
 
-def _seed_sessions(program, people, today, rng) -> None:
-    facilitator = people[PersonKind.FACILITATOR][0]
-    teachers, students, parents = people[PersonKind.TEACHER], people[PersonKind.STUDENT], people[PersonKind.PARENT]
-    clubs = [students[i::3] for i in range(3)]
-    plan = []  # (session, audience, share first week, share last week)
-    for week in program.week_numbers():
-        monday = program.week_range(week)[0]
-        plan.append(
-            (
-                Session(
-                    kind=SessionKind.FORUM,
-                    title=f"Forum guru: {FORUM_TOPICS[week - 1]}",
-                    date=monday + dt.timedelta(days=1),
-                    start_time=dt.time(13, 30),
-                    end_time=dt.time(15, 0),
-                    place="Ruang guru",
-                    facilitator=facilitator,
-                ),
-                teachers,
-                0.5,
-                0.9,
-            )
-        )
-        for club_index, club_name in enumerate(CLUBS):
-            plan.append(
-                (
-                    Session(
-                        kind=SessionKind.CLUB,
-                        title=f"{club_name} — pertemuan {week}",
-                        date=monday + dt.timedelta(days=3),
-                        start_time=dt.time(14, 0),
-                        end_time=dt.time(15, 30),
-                        place=f"Ruang {CLASSES[club_index]}",
-                        facilitator=teachers[club_index],
-                    ),
-                    clubs[club_index],
-                    0.6,
-                    0.95,
-                )
-            )
-        if week % 2 == 0:
-            plan.append(
-                (
-                    Session(
-                        kind=SessionKind.PARENT_CLASS,
-                        title=f"Kelas inspirasi: {PARENT_THEMES[week // 2 - 1]}",
-                        date=monday + dt.timedelta(days=5),
-                        start_time=dt.time(9, 0),
-                        end_time=dt.time(11, 0),
-                        place="Aula sekolah",
-                        facilitator=facilitator,
-                    ),
-                    parents,
-                    0.3,
-                    0.8,
-                )
-            )
-        if week in (4, 7):
-            plan.append(
-                (
-                    Session(
-                        kind=SessionKind.OPEN_LESSON,
-                        title=f"Lesson study: pembelajaran terbuka siklus {1 if week == 4 else 2}",
-                        date=monday + dt.timedelta(days=2),
-                        start_time=dt.time(8, 0),
-                        end_time=dt.time(9, 20),
-                        place="Kelas 8A",
-                        facilitator=facilitator,
-                    ),
-                    teachers,
-                    0.6,
-                    0.9,
-                )
-            )
-        if week == WEEKS:
-            plan.append(
-                (
-                    Session(
-                        kind=SessionKind.REFLECTION,
-                        title="Refleksi akhir program",
-                        date=monday + dt.timedelta(days=4),
-                        start_time=dt.time(13, 30),
-                        end_time=dt.time(15, 30),
-                        place="Aula sekolah",
-                        facilitator=facilitator,
-                    ),
-                    teachers,
-                    0.9,
-                    0.9,
-                )
-            )
-    attendance = []
-    for session, audience, first, last in plan:
+@dataclass
+class Planned:
+    """A demo session before it is saved (``save_planned``): who is expected, the share of them present in the
+    first and the last week, and whether it gets a generated photo in weeks 1, 5 and 9."""
+
+    session: Session  # unsaved; program and status are set when it is saved
+    audience: list[Person]
+    first: float
+    last: float
+    photo: bool = False
+    pictured: list[Person] = field(default_factory=list)  # students shown in that photo
+    cancelled: bool = False  # cancelled, if it is in the past
+
+
+def save_planned(program: Program, plan: list[Planned], *, today: dt.date, rng: random.Random) -> list[Session]:
+    """Save demo sessions of any kind: past ones held (or cancelled), with attendance rising over the weeks and
+    a photo now and then; future ones planned. Activity apps build their sessions with this."""
+    attendance, sessions = [], []
+    for item in plan:
+        session = item.session
         session.program = program
+        activities.session_type(session.kind)  # refuses a kind no app registers
         past = session.date < today
-        # A session or two early on was cancelled: the study's "not yet routine" start.
-        if (
-            past
-            and session.kind == SessionKind.CLUB
-            and program.week_of(session.date) == 2
-            and "Hijau" in session.title
-        ):
+        if past and item.cancelled:
             session.status = SessionStatus.CANCELLED
         else:
             session.status = SessionStatus.HELD if past else SessionStatus.PLANNED
         session.save()
+        sessions.append(session)
         if session.status != SessionStatus.HELD:
             continue
-        share = _share(program.week_of(session.date), first, last)
+        week = program.week_of(session.date)
+        share = _share(program, week, item.first, item.last)
         # Exactly the week's share is present (who is random), so the rise reads as steadily as in the study.
-        present = set(rng.sample(range(len(audience)), round(share * len(audience))))
-        for index, person in enumerate(audience):
+        present = set(rng.sample(range(len(item.audience)), round(share * len(item.audience))))
+        for index, person in enumerate(item.audience):
             if index in present:
                 status = AttendanceStatus.PRESENT
             else:
                 status = AttendanceStatus.EXCUSED if rng.random() < 0.35 else AttendanceStatus.ABSENT
             attendance.append(Attendance(session=session, person=person, status=status))
-        if session.kind in (SessionKind.FORUM, SessionKind.CLUB, SessionKind.PARENT_CLASS) and program.week_of(
-            session.date
-        ) in (1, 5, 9):
-            _add_photo(session, audience if session.kind == SessionKind.CLUB else [], rng)
+        if item.photo and week in (1, 5, 9):
+            _add_photo(session, item.pictured, rng)
     Attendance.objects.bulk_create(attendance)
+    return sessions
+
+
+def seed_reflection(*, program: Program, people: dict[str, list[Person]], today: dt.date, rng) -> None:
+    """The core's own part of the demo: the closing reflection of the whole community in the last week."""
+    from .activity import REFLECTION
+
+    monday = program.week_range(program.weeks)[0]
+    session = Session(
+        kind=REFLECTION,
+        title="Refleksi akhir program",
+        date=monday + dt.timedelta(days=4),
+        start_time=dt.time(13, 30),
+        end_time=dt.time(15, 30),
+        place="Aula sekolah",
+        facilitator=people[PersonKind.FACILITATOR][0],
+    )
+    save_planned(program, [Planned(session, people[PersonKind.TEACHER], 0.9, 0.9)], today=today, rng=rng)
 
 
 def _add_photo(session: Session, pictured: list[Person], rng) -> None:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from . import activities
 from .models import (
     CYCLE_PRESETS,
     Attachment,
@@ -24,9 +25,10 @@ from .models import (
     Role,
     School,
     Session,
+    SessionStatus,
     Stage,
 )
-from .uploads import CleanFile
+from .uploads import CleanFile, delete_files_on_commit
 
 
 def stage_ranges(start: dt.date, weeks: int, shares: list[float]) -> list[tuple[dt.date, dt.date]]:
@@ -69,6 +71,7 @@ def program_create(
         ChecklistItem.objects.bulk_create(
             ChecklistItem(stage=stage, order=index, text=str(task)) for index, task in enumerate(tasks)
         )
+    activities.program_created(program)  # e.g. the forum's starting list of teaching methods
     return program
 
 
@@ -112,8 +115,9 @@ def sessions_plan(*, program: Program, template: Session, dates: list[dt.date], 
 
 
 @transaction.atomic
-def attendance_record(*, session: Session, statuses: dict[int, str]) -> None:
-    """Replace the session's attendance with ``statuses`` (person id → status); blank means not recorded."""
+def attendance_record(*, session: Session, statuses: dict[int, str], mark_held: bool = False) -> None:
+    """Replace the session's attendance with ``statuses`` (person id → status); blank means not recorded.
+    With ``mark_held``, a planned session becomes held."""
     existing = {row.person_id: row for row in session.attendance.all()}
     to_create, to_update = [], []
     for person_id, status in statuses.items():
@@ -129,18 +133,40 @@ def attendance_record(*, session: Session, statuses: dict[int, str]) -> None:
             to_update.append(row)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["status"])
+    if mark_held and session.status == SessionStatus.PLANNED:
+        session.status = SessionStatus.HELD
+        session.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
-def participants_update(*, program: Program, people: list[Person], add: bool) -> int:
-    """Make ``people`` participants of ``program`` (in the role of their kind), or stop their participation.
-    Returns how many changed."""
+def session_delete(*, session: Session) -> None:
+    """Delete a session with everything recorded on it; its photos and files leave the disk after commit."""
+    delete_files_on_commit([attachment.file for attachment in session.attachments.all()])
+    session.delete()
+
+
+@transaction.atomic
+def participants_set(*, program: Program, people: list[Person], participating: bool) -> int:
+    """Make ``people`` participants of ``program`` (in the role of their kind), or end their participation.
+    The one place participation changes: the roster's bulk action, the person form and the import. Returns how
+    many changed."""
     current = set(program.participants.filter(person__in=people).values_list("person_id", flat=True))
-    if add:
+    if participating:
         new = [Participant(program=program, person=p, role=p.kind) for p in people if p.pk not in current]
         Participant.objects.bulk_create(new)
         return len(new)
     return program.participants.filter(person_id__in=current).delete()[0]
+
+
+@transaction.atomic
+def person_save(*, person: Person, guardian_of, program: Program, participating: bool) -> Person:
+    """Save a validated person of the roster (``PersonForm``), their children, and whether they take part."""
+    person.save()
+    person.guardian_of.set(guardian_of)
+    participants_set(program=program, people=[person], participating=participating)
+    # A changed kind changes the role they take part in.
+    program.participants.filter(person=person).exclude(role=person.kind).update(role=person.kind)
+    return person
 
 
 @transaction.atomic
@@ -180,10 +206,16 @@ def attachment_add(*, session: Session, clean: CleanFile, original_name: str, ca
         content_type=clean.content_type,
         size=len(clean.content),
         caption=caption,
-        uploaded_by=user,
+        created_by=user,
     )
     attachment.file.save(f"upload.{clean.extension}", ContentFile(clean.content), save=False)
     attachment.save()
     if kind == AttachmentKind.PHOTO and people:
         attachment.people.set(people)
     return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment) -> None:
+    delete_files_on_commit([attachment.file])
+    attachment.delete()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -146,3 +147,15 @@ def serve_private(fieldfile, *, content_type: str, filename: str, inline: bool):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def delete_files_on_commit(fieldfiles) -> None:
+    """Remove stored files once the transaction that removed their records commits: a rolled-back delete
+    keeps its files, and a file never outlives its record."""
+    stored = [(fieldfile.storage, fieldfile.name) for fieldfile in fieldfiles if fieldfile]
+
+    def remove() -> None:
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(remove)

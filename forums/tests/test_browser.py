@@ -5,20 +5,21 @@ import pytest
 from django.utils import timezone
 
 from forums.models import ForumSession
+from komunitas.testing import settle, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_program):
-    from conftest import sign_in
-
     program = live_program
     sign_in(phone, "guru01")
     assert phone.url.endswith(f"/programs/{program.pk}/")
 
     phone.click("nav.navbar .navbar-toggler")
     phone.click(f"a[href='/programs/{program.pk}/forums/']")
+    settle(phone)
     phone.click(f"a[href='/programs/{program.pk}/forums/new/']")
+    settle(phone)
     phone.fill("input[name=title]", "Tiket keluar untuk asesmen formatif")
     assert phone.input_value("input[name=date]") == timezone.localdate().isoformat()  # today, already filled in
     phone.fill("input[name=start_time]", "13:30")
@@ -32,7 +33,7 @@ def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_progra
     phone.click("[data-mark-all=present]")
     phone.locator(".attendance-row").nth(0).locator("label").nth(1).click()  # Budi Santoso is absent
     phone.click("form[data-testid=forum-form] button[type=submit]")
-    phone.wait_for_load_state()
+    settle(phone)
 
     forum = ForumSession.objects.select_related("session").get()
     assert phone.url.endswith(f"/programs/{program.pk}/forums/{forum.pk}/")
@@ -40,13 +41,15 @@ def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_progra
     assert "Siti Aminah" in phone.get_by_test_id("presenters").inner_text()
 
     phone.goto(f"/programs/{program.pk}/forums/")
+    settle(phone)
     assert "Tiket keluar untuk asesmen formatif" in phone.get_by_test_id("forum-list").inner_text()
 
     phone.get_by_test_id("forum-list").get_by_role("link", name="Siti Aminah").click()
-    phone.wait_for_load_state()
+    settle(phone)
     assert "Tiket keluar untuk asesmen formatif" in phone.get_by_test_id("presentations").inner_text()
 
     phone.goto(f"/programs/{program.pk}/")
+    settle(phone)
     panel = phone.get_by_test_id("forum-panel")
     assert panel.locator("svg[role=img]").is_visible()
     assert "1: 2/3" in panel.locator("svg desc").text_content()

@@ -15,9 +15,8 @@ from forums.tests.factories import (
     PracticeLogFactory,
     ReflectionFactory,
 )
-from forums.tests.utils import jpeg
+from komunitas.testing import jpeg, permission_table_test
 from komunitas.tests.factories import AttendanceFactory
-from komunitas.tests.permissions import ROLES, check_access, program_url
 
 # (url name, kwargs → world keys, method, capability, status when allowed)
 TABLE = [
@@ -81,12 +80,7 @@ def world(users, program, facilitator, teacher, other_teacher):
     }
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    ("name", "kwargs", "method", "capability", "ok"), TABLE, ids=[f"{row[0]}-{row[2]}-{row[3]}" for row in TABLE]
-)
-def test_permission_table(client, world, role, name, kwargs, method, capability, ok):
-    check_access(client, world["users"], role, method, program_url(name, kwargs, world), capability, ok)
+test_permission_table = permission_table_test(TABLE)
 
 
 def test_every_forum_url_is_in_the_table():

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from forums.models import Method, PracticeLog
 from forums.tests.factories import ForumSessionFactory, MethodFactory, PracticeLogFactory
-from forums.tests.utils import exe, jpeg
+from komunitas.testing import exe, jpeg
 from komunitas.tests.factories import MembershipFactory, UserFactory
 
 
@@ -139,7 +139,7 @@ def test_edit_and_delete_are_for_the_author_and_the_facilitator(
 
 
 def test_the_list_filters_by_teacher_method_and_week(client, program, principal, teachers, jigsaw):
-    other = MethodFactory(program=program, name="Gallery walk")
+    other = MethodFactory(program=program, name="Kunjungan karya")
     PracticeLogFactory(program=program, teacher=teachers[0], method=jigsaw)
     PracticeLogFactory(program=program, teacher=teachers[1], method=other, date=program.start_date + dt.timedelta(8))
     client.force_login(principal)

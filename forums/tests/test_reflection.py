@@ -64,6 +64,6 @@ def test_an_account_without_a_person_gets_a_clear_message(client, superuser, for
 def test_a_session_without_a_forum_record_has_no_reflection_page(client, program, teacher):
     from komunitas.tests.factories import SessionFactory
 
-    session = SessionFactory(program=program)
+    session = SessionFactory(program=program, kind="forum")
     client.force_login(teacher)
     assert client.get(reverse("forums:reflection_mine", args=[program.pk, session.pk])).status_code == 404

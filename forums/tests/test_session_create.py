@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from forums.models import FollowUp, ForumSession
-from forums.tests.utils import exe, jpeg, pdf, session_payload
+from forums.tests.utils import session_payload
 from komunitas.models import Attachment, Attendance, Session
+from komunitas.testing import exe, jpeg, pdf
 
 
 @pytest.fixture

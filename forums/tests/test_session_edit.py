@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from forums.models import FollowUp, ForumSession
 from forums.tests.factories import FollowUpFactory, ForumSessionFactory
-from forums.tests.utils import form_values, session_payload
+from forums.tests.utils import session_payload
 from komunitas.models import Attendance
+from komunitas.testing import form_values
 from komunitas.tests.factories import AttendanceFactory, SessionFactory
 
 
@@ -71,7 +72,9 @@ def test_another_teacher_may_not_edit(client, program, other_teacher, teachers, 
 
 
 def test_a_session_planned_on_the_schedule_gets_its_forum_record(client, program, facilitator, teachers):
-    session = SessionFactory(program=program, created_by=facilitator, status="planned", title="Forum minggu 3")
+    session = SessionFactory(
+        program=program, kind="forum", created_by=facilitator, status="planned", title="Forum minggu 3"
+    )
     client.force_login(facilitator)
     detail = client.get(reverse("forums:detail", args=[program.pk, session.pk]))
     assert "not filled in yet" in detail.content.decode()

@@ -27,7 +27,7 @@ def sessions(program, teachers):
         practice="Tiket keluar dan think-pair-share",
     )
     planned = SessionFactory(
-        program=program, title="Forum minggu 3", status="planned", date=program.start_date + 2 * week
+        program=program, kind="forum", title="Forum minggu 3", status="planned", date=program.start_date + 2 * week
     )
     return first, second, planned
 

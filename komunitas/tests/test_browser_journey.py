@@ -5,17 +5,17 @@ import pytest
 from django.utils import timezone
 
 from komunitas.models import Session
+from komunitas.testing import settle, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_facilitator_plans_a_session_takes_attendance_and_sees_it_on_the_dashboard(phone, live_program):
-    from conftest import sign_in
-
     sign_in(phone, "fasilitator")
     assert phone.url.endswith(f"/programs/{live_program.pk}/")
 
     phone.goto(f"/programs/{live_program.pk}/sessions/new/")
+    settle(phone)
     phone.select_option("select[name=kind]", "forum")
     phone.fill("input[name=title]", "Forum guru: asesmen formatif")
     phone.fill("input[name=date]", timezone.localdate().isoformat())
@@ -23,18 +23,20 @@ def test_facilitator_plans_a_session_takes_attendance_and_sees_it_on_the_dashboa
     phone.fill("input[name=end_time]", "15:00")
     phone.fill("input[name=place]", "Ruang guru")
     phone.click("main form button[type=submit]")
-    phone.wait_for_load_state()
+    settle(phone)
     session = Session.objects.get(title="Forum guru: asesmen formatif")
     assert phone.url.endswith(session.get_absolute_url())
 
     phone.click(f"a[href='/programs/{live_program.pk}/sessions/{session.pk}/attendance/']")
+    settle(phone)
     phone.click("[data-mark-all=present]")
     phone.locator(".attendance-row").nth(2).locator("label").nth(1).click()  # the third teacher is absent
     phone.click("main form button[type=submit]")
-    phone.wait_for_load_state()
+    settle(phone)
     assert "2" in phone.locator("main").inner_text()
 
     phone.goto(f"/programs/{live_program.pk}/")
+    settle(phone)
     assert phone.get_by_test_id("week-held").inner_text().startswith("1")
     assert "Forum guru: asesmen formatif" in phone.locator("main").inner_text()
     session.refresh_from_db()

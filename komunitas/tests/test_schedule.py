@@ -88,16 +88,17 @@ def test_bad_session_input_gets_a_message_next_to_the_field(signed_in, program, 
 
 
 def test_grid_counts_held_of_planned_per_week(signed_in, program):
-    SessionFactory(program=program, date=START, status="held")
-    SessionFactory(program=program, date=START + dt.timedelta(days=2), status="planned")
-    SessionFactory(program=program, date=START + dt.timedelta(days=3), status="cancelled")
+    SessionFactory(program=program, kind="forum", date=START, status="held")
+    SessionFactory(program=program, kind="forum", date=START + dt.timedelta(days=2), status="planned")
+    SessionFactory(program=program, kind="forum", date=START + dt.timedelta(days=3), status="cancelled")
     SessionFactory(program=program, kind="club", date=START + dt.timedelta(days=8), status="held")
     response = signed_in.get(reverse("schedule", args=[program.pk]))
-    grid = response.context["grid"]
-    forum, club = 0, 1
-    assert grid[0][1][forum] == {"planned": 2, "held": 1}
-    assert grid[1][1][club] == {"planned": 1, "held": 1}
-    assert response.context["totals"] == {"planned": 3, "held": 2}
+    weeks = response.context["weeks"]
+    kinds = [value for value, _label in response.context["kinds"]]
+    forum, club = kinds.index("forum"), kinds.index("club")
+    assert (weeks[0]["cells"][forum].planned, weeks[0]["cells"][forum].held) == (2, 1)
+    assert (weeks[1]["cells"][club].planned, weeks[1]["cells"][club].held) == (1, 1)
+    assert (response.context["totals"].planned, response.context["totals"].held) == (3, 2)
 
 
 def test_ics_feed_parses_back_with_every_session(signed_in, program):

@@ -24,3 +24,10 @@ document.addEventListener("change", function (event) {
     box.checked = event.target.checked;
   });
 });
+
+// [data-print] buttons print the page; [data-select-on-click] fields select their text (no inline handlers).
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) window.print();
+  const field = event.target.closest("[data-select-on-click]");
+  if (field) field.select();
+});

@@ -17,11 +17,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import roster_import, services
-from .access import program_access
-from .forms import PersonForm, RosterImportForm
-from .models import Participant, Person, PersonKind
-from .views import render_program
+from .. import roster_import, services
+from ..access import program_access
+from ..filters import PeopleFilter
+from ..forms import PersonForm, RosterImportForm
+from ..models import Participant, Person, PersonKind
+from . import render_program
 
 PAGE_SIZE = 50
 IMPORT_SESSION_KEY = "roster-import-{program_id}"
@@ -31,24 +32,13 @@ IMPORT_SESSION_KEY = "roster-import-{program_id}"
 def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     program = access.program
-    participating = Participant.objects.filter(program=program, person=OuterRef("pk"))
     people = (
         Person.objects.active()
         .filter(school_id=program.school_id)
-        .annotate(is_participant=Exists(participating))
+        .annotate(is_participant=Exists(Participant.objects.filter(program=program, person=OuterRef("pk"))))
         .prefetch_related(Prefetch("guardian_of", queryset=Person.objects.only("pk", "name", "class_name")))
-        .search(request.GET.get("q", "").strip())
         .order_by("kind", "class_name", "name")
     )
-    kind = request.GET.get("kind", "")
-    if kind in PersonKind.values:
-        people = people.filter(kind=kind)
-    class_name = request.GET.get("class", "").strip().upper()
-    if class_name:
-        people = people.filter(class_name=class_name)
-    if request.GET.get("participants") == "1":
-        people = people.filter(is_participant=True)
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     classes = (
         Person.objects.active()
         .filter(school_id=program.school_id, kind=PersonKind.STUDENT)
@@ -57,29 +47,9 @@ def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
         .values_list("class_name", flat=True)
         .distinct()
     )
-    return render_program(
-        request,
-        "komunitas/people_list.html",
-        access,
-        {
-            "page": page,
-            "kinds": PersonKind.choices,
-            "classes": list(classes),
-            "kind": kind,
-            "class_name": class_name,
-            "q": request.GET.get("q", ""),
-            "only_participants": request.GET.get("participants"),
-        },
-    )
-
-
-def _save_person(form: PersonForm, program) -> Person:
-    person = form.save()
-    if form.cleaned_data["is_participant"]:
-        Participant.objects.update_or_create(program=program, person=person, defaults={"role": person.kind})
-    else:
-        Participant.objects.filter(program=program, person=person).delete()
-    return person
+    filters = PeopleFilter(request.GET, queryset=people, classes=list(classes))
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render_program(request, "komunitas/people_list.html", access, {"page": page, "filters": filters})
 
 
 @login_required
@@ -93,7 +63,7 @@ def participants_update(request: HttpRequest, program_id: int) -> HttpResponse:
     if action not in {"add", "remove"} or not people:
         messages.error(request, _("Tick at least one person first."))
     else:
-        count = services.participants_update(program=access.program, people=list(people), add=action == "add")
+        count = services.participants_set(program=access.program, people=list(people), participating=action == "add")
         text = _("%(count)s added to the program.") if action == "add" else _("%(count)s removed from the program.")
         messages.success(request, text % {"count": count})
     next_url = request.POST.get("next", "")
@@ -112,7 +82,12 @@ def person_create(request: HttpRequest, program_id: int) -> HttpResponse:
         initial={"kind": request.GET.get("kind", PersonKind.STUDENT)},
     )
     if request.method == "POST" and form.is_valid():
-        person = _save_person(form, access.program)
+        person = services.person_save(
+            person=form.instance,
+            guardian_of=form.cleaned_data["guardian_of"],
+            program=access.program,
+            participating=form.cleaned_data["is_participant"],
+        )
         messages.success(request, _("%(name)s added to the roster.") % {"name": person.name})
         if "add_another" in request.POST:
             return redirect(f"{request.path}?kind={person.kind}")
@@ -130,7 +105,12 @@ def person_edit(request: HttpRequest, program_id: int, person_id: int) -> HttpRe
         request.POST or None, instance=person, school=access.program.school, initial={"is_participant": is_participant}
     )
     if request.method == "POST" and form.is_valid():
-        _save_person(form, access.program)
+        services.person_save(
+            person=form.instance,
+            guardian_of=form.cleaned_data["guardian_of"],
+            program=access.program,
+            participating=form.cleaned_data["is_participant"],
+        )
         messages.success(request, _("Changes to %(name)s saved.") % {"name": person.name})
         return redirect("people_list", program_id=program_id)
     return render_program(request, "komunitas/person_form.html", access, {"form": form, "person": person})

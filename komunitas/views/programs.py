@@ -1,5 +1,4 @@
-"""Pages of the core app: programs, dashboard, stages. Roster, schedule and sessions live in their own modules
-(views_people.py, views_sessions.py) to keep each file short."""
+"""Programs: the user's programs, a new school or program, the dashboard, settings, stages and checklists."""
 
 from __future__ import annotations
 
@@ -15,18 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import registry, services
-from .access import ProgramAccess, can_register_school, program_access, schools_user_can_manage
-from .auth_forms import ProfileForm
-from .forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
-from .models import ChecklistItem, Participant, PersonKind, Program, Stage
-
-
-def render_program(
-    request: HttpRequest, template: str, access: ProgramAccess, context: dict | None = None, status: int = 200
-) -> HttpResponse:
-    """Render a page of a program; every such page gets ``program`` and ``access`` (for the navigation)."""
-    return render(request, template, {"program": access.program, "access": access, **(context or {})}, status=status)
+from .. import activities, services
+from ..access import can_register_school, program_access, schools_user_can_manage
+from ..auth_forms import ProfileForm
+from ..forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
+from ..models import ChecklistItem, Participant, PersonKind, Program, Stage
+from ..selectors import session_counts, session_rows
+from . import render_program
 
 
 @require_GET
@@ -133,6 +127,7 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     week_sessions = list(
         program.sessions.between(week_start, week_end).with_attendance_counts().select_related("facilitator")
     )
+    week_counts = session_counts(program, rows=session_rows(week_sessions)).week(shown_week)
     return render_program(
         request,
         "komunitas/program_dashboard.html",
@@ -148,12 +143,11 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
             "participants": participants,
             "participant_total": sum(by_role.values()),
             "week_sessions": week_sessions,
-            "week_planned": sum(1 for s in week_sessions if s.status != "cancelled"),
-            "week_held": sum(1 for s in week_sessions if s.status == "held"),
+            "week_counts": week_counts,
             "todo": [item for item in stage.checklist.all() if not item.done] if stage else [],
             "finished": today > program.end_date,
             "not_started": today < program.start_date,
-            "panels": registry.panels_for(access),
+            "panels": activities.panels_for(access),
         },
     )
 

@@ -1,0 +1,69 @@
+"""What the teacher forum adds to a program (the plug-in contract, komunitas/activities.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
+from komunitas.models import PersonKind
+
+from .demo import seed_forum
+from .metrics import forum_weekly
+from .models import FORUM
+from .panels import forum_panel
+from .services import methods_ensure_defaults
+
+register(
+    Activity(
+        app="forums",
+        label=_("Forum"),
+        path="forums/",
+        urls="forums.urls",
+        order=10,
+        session_types=[
+            SessionType(
+                FORUM,
+                _("Teacher forum"),
+                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+                page="forums:detail",
+            ),
+        ],
+        dashboard_panels=[forum_panel],
+        # Table 1: "Partisipasi Guru — kehadiran & diskusi meningkat"; "Kompetensi Guru — variasi metode".
+        indicators=[
+            Indicator(
+                key="forums.teachers_present",
+                name=_("Teachers present at the forum"),
+                unit="%",
+                aspect=StandardAspect.TEACHER_PARTICIPATION,
+                rows=forum_weekly,
+                value=lambda week: week.present_percent if week.held else None,
+            ),
+            Indicator(
+                key="forums.feedback",
+                name=_("Peer feedback given at the forum"),
+                unit=_("items"),
+                aspect=StandardAspect.TEACHER_PARTICIPATION,
+                rows=forum_weekly,
+                value=lambda week: week.feedback,
+            ),
+            Indicator(
+                key="forums.methods_per_teacher",
+                name=_("Distinct teaching methods tried so far, per teacher"),
+                unit=_("methods"),
+                aspect=StandardAspect.TEACHER_COMPETENCE,
+                rows=forum_weekly,
+                value=lambda week: round(week.methods_to_date_per_teacher, 1),
+            ),
+            Indicator(
+                key="forums.reflections",
+                name=_("Reflections written after the forum"),
+                unit=_("reflections"),
+                aspect=StandardAspect.TEACHER_COMPETENCE,
+                rows=forum_weekly,
+                value=lambda week: week.reflections,
+            ),
+        ],
+        demo_seeders=[seed_forum],
+        on_program_created=[lambda program: methods_ensure_defaults(program=program)],
+        permission_rows="forums.tests.test_permissions.TABLE",
+    )
+)

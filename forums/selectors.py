@@ -1,0 +1,97 @@
+"""Reads of the forum that a page needs in one piece (komunitas/selectors.py for the shared ones): the teachers
+with their forum figures, and one teacher's forum record. Each costs a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from komunitas.access import ProgramAccess
+from komunitas.models import Attendance, AttendanceStatus, Person, SessionStatus
+
+from .models import FORUM, ForumSession, PeerFeedback, PracticeLog, Reflection
+
+
+def attended_forum(program) -> Attendance:
+    """Attendance rows of teachers present at a held forum session of ``program``."""
+    return Attendance.objects.filter(
+        session__program=program,
+        session__kind=FORUM,
+        session__status=SessionStatus.HELD,
+        status=AttendanceStatus.PRESENT,
+    )
+
+
+# Anonymous feedback hides its author from the presenter and other readers, never from the facilitator (nor
+# from the author). The rule, for rows already read and as a filter:
+
+
+def author_visible(access: ProgramAccess, feedback: PeerFeedback) -> bool:
+    return not feedback.anonymous or access.can_manage or feedback.author.user_id == access.user.pk
+
+
+def visible_feedback(access: ProgramAccess):
+    """Feedback of the program whose author the viewer may know: counting it never reveals who wrote
+    anonymous feedback."""
+    feedback = PeerFeedback.objects.filter(forum__session__program=access.program)
+    return feedback if access.can_manage else feedback.filter(Q(anonymous=False) | Q(author__user_id=access.user.pk))
+
+
+def mark_authors(access: ProgramAccess, items: list[PeerFeedback]) -> list[PeerFeedback]:
+    """Set ``shown_author`` on each item: its author, or None when the viewer may not know it."""
+    for item in items:
+        item.shown_author = item.author if author_visible(access, item) else None
+    return items
+
+
+def _count(queryset, key: str, counted: str = "pk"):
+    """A correlated COUNT subquery (no join fan-out when several counts sit on one row)."""
+    counted = queryset.order_by().values(key).annotate(n=Count(counted, distinct=True)).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def teachers_with_counts(access: ProgramAccess) -> list[Person]:
+    """The program's teachers, each with their forum figures (one query)."""
+    program, person = access.program, OuterRef("pk")
+    in_program = Q(forum__session__program=program)
+    practice = PracticeLog.objects.filter(program=program, teacher=person)
+    return list(
+        Person.objects.teachers_of(program).annotate(
+            n_presentations=_count(
+                ForumSession.objects.filter(session__program=program, presenters=person), "presenters"
+            ),
+            n_attended=_count(attended_forum(program).filter(person=person), "person"),
+            n_given=_count(visible_feedback(access).filter(author=person), "author"),
+            n_received=_count(PeerFeedback.objects.filter(in_program, presenter=person), "presenter"),
+            n_reflections=_count(Reflection.objects.filter(in_program, author=person), "author"),
+            n_practice=_count(practice, "teacher"),
+            n_methods=_count(practice, "teacher", counted="method"),
+        )
+    )
+
+
+def teacher_record(access: ProgramAccess, person: Person) -> dict:
+    """One teacher's forum record: presentations, feedback received and (attributable) given, reflections,
+    practice-log entries and forum sessions attended. Six queries."""
+    program = access.program
+    in_program = Q(forum__session__program=program)
+    received = PeerFeedback.objects.filter(in_program, presenter=person).select_related("forum__session", "author")
+    given = visible_feedback(access).filter(author=person).select_related("forum__session", "presenter", "author")
+    return {
+        "presentations": list(
+            program.sessions.filter(kind=FORUM, forum__presenters=person).select_related("forum").order_by("-date")
+        ),
+        "received": mark_authors(access, list(received.order_by("-forum__session__date", "created_at"))),
+        "given": mark_authors(access, list(given.order_by("-forum__session__date", "created_at"))),
+        "reflections": list(
+            Reflection.objects.filter(in_program, author=person)
+            .select_related("forum__session")
+            .order_by("-created_at")
+        ),
+        "logs": list(
+            PracticeLog.objects.filter(program=program, teacher=person)
+            .select_related("method", "forum__session")
+            .order_by("-date", "-pk")
+        ),
+        "attended": attended_forum(program).filter(person=person).count(),
+    }

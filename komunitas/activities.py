@@ -1,0 +1,299 @@
+"""The plug-in contract: how an app adds an activity (or a section such as the evaluation) to every program
+without the core importing it (DESIGN.md, "data flows one way").
+
+An app plugs in with one module, ``<app>/activity.py``, that calls ``register(Activity(...))``. The core imports
+every installed app's ``activity`` module when Django starts (``KomunitasConfig.ready``), so adding an app is a
+folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
+
+- ``session_types`` — the kinds of ``Session`` it owns, who the attendance list of such a session shows, and
+  the page that shows one best. Read by ``Session.kind``'s choices, the schedule, attendance and every list.
+- ``label``, ``path``, ``urls`` — its entry in the program navigation and its URLs below ``/programs/<id>/``.
+- ``dashboard_panels`` — ``fn(access) -> Panel | None``, each at a fixed number of queries.
+- ``indicators`` — weekly figures tied to a Table 1 aspect, read by the evaluation and the report.
+- ``demo_seeders`` — ``fn(*, program, people, today, rng)``, called by ``seed_demo`` in declared order.
+- ``on_program_created`` — ``fn(program)``, called when a program is created (e.g. a default list to start from).
+- ``permission_rows`` — its rows of the permission table, which the core's URL-walking test reads.
+
+Registration refuses duplicates (app, path, session type, indicator) and unknown aspects or person kinds, and
+keeps a declared order (``order``, then registration order). Tests add a throwaway activity with
+``register_temporarily`` instead of patching module state.
+
+The core declares its own two session types (reflection, other) the same way, in ``komunitas/activity.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .access import ProgramAccess
+    from .models import Person, Program, Session
+
+Text = str | Promise
+KIND_MAX_LENGTH = 16  # Session.kind's column
+
+
+class StandardAspect(models.TextChoices):
+    """The rows of the study's Table 1. Indicators name the row they support; the evaluation keeps each
+    program's own wording of these rows and may add more."""
+
+    TEACHER_PARTICIPATION = "teacher_participation", _("Teacher participation")
+    TEACHER_COMPETENCE = "teacher_competence", _("Teacher competence")
+    STUDENT_ENGAGEMENT = "student_engagement", _("Student engagement")
+    PARENT_INVOLVEMENT = "parent_involvement", _("Parent involvement")
+    LEARNING_COMMUNITY = "learning_community", _("Learning community")
+
+
+Audience = Callable[["Session"], "models.QuerySet[Person]"]
+
+
+def participants_in(*roles: str) -> Audience:
+    """An audience: the session's program's participants in these roles (every participant when none given)."""
+    from .models import PersonKind
+
+    unknown = set(roles) - set(PersonKind.values)
+    if unknown:
+        raise ImproperlyConfigured(f"Unknown person kinds in an audience: {sorted(unknown)}")
+
+    def audience(session: Session):
+        from .models import Person
+
+        return Person.objects.participants_of(session.program, list(roles) or None)
+
+    audience.roles = tuple(roles)
+    return audience
+
+
+@dataclass(frozen=True)
+class SessionType:
+    """A kind of session an app owns, e.g. the forum's "forum"."""
+
+    value: str  # stored in Session.kind
+    label: Text
+    audience: Audience = field(default_factory=participants_in)  # who its attendance list shows
+    page: str | None = None  # URL name of the page for one such session (args: program_id, pk); else the core's
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A dashboard panel: a template and its context."""
+
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A weekly figure for the evaluation and the report, e.g. "teachers present at the forum, in %".
+
+    ``rows(program)`` returns one row per program week at a fixed number of queries (an app's weekly
+    selector, such as the forum's ``forum_weekly``); ``value(row)`` picks this indicator's number from a row
+    (None: no value that week). Indicators sharing ``rows`` are read with one call (``weekly_indicators``).
+    """
+
+    key: str  # unique: "<app>.<name>"
+    name: Text
+    unit: Text
+    aspect: str  # a StandardAspect value
+    rows: Callable[[Program], Sequence[Any]]
+    value: Callable[[Any], float | None]
+
+    def weekly(self, program: Program) -> list[float | None]:
+        """One value per week of the program."""
+        return [self.value(row) for row in self.rows(program)]
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Everything the rest of the product needs from one app. Only ``app`` is required."""
+
+    app: str  # the app's name, also the namespace of its URLs
+    label: Text = ""  # its entry in the program navigation (none when empty)
+    path: str = ""  # its URLs' place below /programs/<id>/, e.g. "forums/"
+    urls: str | Sequence | None = None  # "forums.urls" (a module with app_name = app), or a list of patterns
+    order: int = 100  # lower comes first: navigation, dashboard, report, demo
+    session_types: Sequence[SessionType] = ()
+    dashboard_panels: Sequence[Callable[[ProgramAccess], Panel | None]] = ()
+    indicators: Sequence[Indicator] = ()
+    demo_seeders: Sequence[Callable[..., None]] = ()
+    on_program_created: Sequence[Callable[[Program], None]] = ()
+    permission_rows: str | Sequence = ()  # a dotted path to the rows (imported by tests only), or the rows
+
+    @property
+    def index_url_name(self) -> str | None:
+        """The navigation target: the app's URL named "index"."""
+        return f"{self.app}:index" if self.urls and self.label else None
+
+
+_registry: dict[str, tuple[int, Activity]] = {}  # app → (registration number, activity)
+
+
+def register(activity: Activity) -> Activity:
+    """Add an activity; ImproperlyConfigured when anything in it clashes with what is registered."""
+    _check(activity)
+    _registry[activity.app] = (len(_registry), activity)
+    return activity
+
+
+def _check(activity: Activity) -> None:
+    def refuse(message: str) -> None:
+        raise ImproperlyConfigured(f"Activity {activity.app!r}: {message}")
+
+    if activity.app in _registry:
+        refuse("already registered")
+    others = activities()
+    if activity.path and activity.path in {other.path for other in others}:
+        refuse(f"the path {activity.path!r} is taken")
+    if bool(activity.path) != bool(activity.urls):
+        refuse("give both a path and its urls, or neither")
+    taken = {kind.value for other in others for kind in other.session_types}
+    values = [kind.value for kind in activity.session_types]
+    for value in values:
+        if value in taken or values.count(value) > 1:
+            refuse(f"the session type {value!r} is already registered")
+        if not value or len(value) > KIND_MAX_LENGTH:
+            refuse(f"a session type's value has 1 to {KIND_MAX_LENGTH} characters: {value!r}")
+    keys = {indicator.key for other in others for indicator in other.indicators}
+    own_keys = [indicator.key for indicator in activity.indicators]
+    for indicator in activity.indicators:
+        if indicator.key in keys or own_keys.count(indicator.key) > 1:
+            refuse(f"the indicator {indicator.key!r} is already registered")
+        if indicator.aspect not in StandardAspect.values:
+            refuse(f"the indicator {indicator.key!r} names an unknown aspect {indicator.aspect!r}")
+
+
+def _unregister(app: str) -> None:
+    _registry.pop(app, None)
+
+
+@contextmanager
+def register_temporarily(activity: Activity) -> Iterator[Activity]:
+    """For tests: the activity is registered, with its URLs, until the block ends."""
+    register(activity)
+    _reload_urls()
+    try:
+        yield activity
+    finally:
+        _unregister(activity.app)
+        _reload_urls()
+
+
+@contextmanager
+def only(*apps: str) -> Iterator[None]:
+    """For tests: as if only these apps had registered (e.g. to count the core's queries without other apps'
+    panels). URLs stay as they are."""
+    saved = dict(_registry)
+    for app in list(_registry):
+        if app not in apps:
+            del _registry[app]
+    try:
+        yield
+    finally:
+        _registry.clear()
+        _registry.update(saved)
+
+
+def _reload_urls() -> None:
+    """The root URLconf reads the registry when it is imported; import it again after a change."""
+    from django.conf import settings
+    from django.urls import clear_url_caches
+
+    module = importlib.import_module(settings.ROOT_URLCONF)
+    importlib.reload(module)
+    clear_url_caches()
+
+
+# --- what the rest of the product reads ------------------------------------------------------------------------
+
+
+def activities() -> list[Activity]:
+    """Every registered activity, in declared order."""
+    return [activity for _number, activity in sorted(_registry.values(), key=lambda item: (item[1].order, item[0]))]
+
+
+def session_types() -> list[SessionType]:
+    return [kind for activity in activities() for kind in activity.session_types]
+
+
+def session_type(value: str) -> SessionType:
+    """The registered session type ``value``; LookupError for an unknown one."""
+    for kind in session_types():
+        if kind.value == value:
+            return kind
+    raise LookupError(f"No activity registers the session type {value!r}")
+
+
+def session_type_choices() -> list[tuple[str, Text]]:
+    """``Session.kind``'s choices. A callable, so that apps add kinds without a migration of the core."""
+    return [(kind.value, kind.label) for kind in session_types()]
+
+
+def navigation() -> list[Activity]:
+    """Activities with an entry in the program navigation."""
+    return [activity for activity in activities() if activity.index_url_name]
+
+
+def url_patterns() -> list:
+    """Each activity's URLs below /programs/<id>/, for the root URLconf."""
+    from django.urls import include, path
+
+    patterns = []
+    for activity in activities():
+        if not activity.urls:
+            continue
+        urls = activity.urls if isinstance(activity.urls, str) else (list(activity.urls), activity.app)
+        patterns.append(path(activity.path, include(urls)))
+    return patterns
+
+
+def panels_for(access: ProgramAccess) -> list[Panel]:
+    panels = [
+        panel for activity in activities() for fn in activity.dashboard_panels if (panel := fn(access)) is not None
+    ]
+    return sorted(panels, key=lambda panel: panel.order)
+
+
+def indicators() -> list[Indicator]:
+    return [indicator for activity in activities() for indicator in activity.indicators]
+
+
+def weekly_indicators(program: Program) -> list[tuple[Indicator, list[float | None]]]:
+    """Every indicator with its weekly values; indicators that share their rows read them once."""
+    rows_by_source: dict[Callable, Sequence[Any]] = {}
+    result = []
+    for indicator in indicators():
+        if indicator.rows not in rows_by_source:
+            rows_by_source[indicator.rows] = indicator.rows(program)
+        result.append((indicator, [indicator.value(row) for row in rows_by_source[indicator.rows]]))
+    return result
+
+
+def demo_seeders() -> list[Callable[..., None]]:
+    return [seeder for activity in activities() for seeder in activity.demo_seeders]
+
+
+def program_created(program: Program) -> None:
+    """Let every activity prepare a new program (inside the creating transaction)."""
+    for activity in activities():
+        for hook in activity.on_program_created:
+            hook(program)
+
+
+def permission_rows() -> list[tuple]:
+    """Every activity's permission-table rows (tests import the dotted paths)."""
+    rows: list[tuple] = []
+    for activity in activities():
+        declared = activity.permission_rows
+        rows += import_string(declared) if isinstance(declared, str) else list(declared)
+    return rows

@@ -1,0 +1,45 @@
+"""The core's own part of the plug-in contract (komunitas/activities.py): the two session types no activity app
+owns, and the indicator of a community that runs on a schedule (Table 1, "Komunitas Belajar": "ada jadwal dan
+kegiatan rutin"). Declared exactly as an activity app declares its own."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
+from .demo import seed_reflection
+from .models import PersonKind, Program
+from .selectors import HeldOfPlanned, session_counts
+
+REFLECTION = "reflection"
+OTHER = "other"
+
+
+def weekly_held_of_planned(program: Program) -> list[HeldOfPlanned]:
+    """Sessions of every activity held of planned, per week (one query)."""
+    return session_counts(program).weekly()
+
+
+register(
+    Activity(
+        app="komunitas",
+        order=1000,  # after the activities: their kinds come first in every list
+        session_types=[
+            SessionType(
+                REFLECTION,
+                _("Reflection"),
+                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+            ),
+            SessionType(OTHER, _("Other")),
+        ],
+        indicators=[
+            Indicator(
+                key="komunitas.sessions_held",
+                name=_("Planned sessions held, all activities"),
+                unit="%",
+                aspect=StandardAspect.LEARNING_COMMUNITY,
+                rows=weekly_held_of_planned,
+                value=lambda week: week.percent,
+            ),
+        ],
+        demo_seeders=[seed_reflection],
+    )
+)

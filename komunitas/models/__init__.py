@@ -1,0 +1,59 @@
+"""The core domain, one module per sub-domain: schools and roles, programs and their stages, people and
+participants, sessions with attendance and documentation.
+
+Activity apps (forums, projects, parents, lessonstudy) extend ``Session`` with a one-to-one model of their
+own; nothing here imports them, so the dashboard, the schedule and the exports read one table.
+"""
+
+from .people import (
+    CLASS_PATTERN,
+    STAFF_KINDS,
+    Participant,
+    Person,
+    PersonKind,
+    PersonQuerySet,
+    normalize_class_name,
+)
+from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, Stage
+from .schools import District, DistrictOfficer, Membership, Role, School
+from .sessions import (
+    Attachment,
+    AttachmentKind,
+    AttachmentQuerySet,
+    Attendance,
+    AttendanceStatus,
+    Session,
+    SessionQuerySet,
+    SessionStatus,
+    attachment_path,
+)
+
+__all__ = [
+    "CLASS_PATTERN",
+    "CYCLE_PRESETS",
+    "STAFF_KINDS",
+    "Attachment",
+    "AttachmentKind",
+    "AttachmentQuerySet",
+    "Attendance",
+    "AttendanceStatus",
+    "ChecklistItem",
+    "CycleTemplate",
+    "District",
+    "DistrictOfficer",
+    "Membership",
+    "Participant",
+    "Person",
+    "PersonKind",
+    "PersonQuerySet",
+    "Program",
+    "ProgramQuerySet",
+    "Role",
+    "School",
+    "Session",
+    "SessionQuerySet",
+    "SessionStatus",
+    "Stage",
+    "attachment_path",
+    "normalize_class_name",
+]

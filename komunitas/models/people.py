@@ -1,0 +1,154 @@
+"""People of a school community, and who takes part in which program."""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .programs import Program
+from .schools import School
+
+
+class PersonKind(models.TextChoices):
+    TEACHER = "teacher", _("Teacher")
+    STUDENT = "student", _("Student")
+    PARENT = "parent", _("Parent")
+    FACILITATOR = "facilitator", _("Facilitator")
+    PRINCIPAL = "principal", _("Principal")
+
+
+STAFF_KINDS = [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL]
+
+# Grade 1–12 (arabic or roman) followed by an optional section: 7A, 8 B, VIII-A, 9.1
+CLASS_PATTERN = re.compile(r"^(1[0-2]|[1-9]|VIII|VII|IX|XII|XI|X)[\s\-.]?([A-Z]{1,2}|[0-9]{1,2})?$")
+ROMAN_GRADES = {"VII": "7", "VIII": "8", "IX": "9", "X": "10", "XI": "11", "XII": "12"}
+
+
+def normalize_class_name(text: str) -> str | None:
+    """ "8 b", "VIII-B" → "8B"; None when it is not a grade and section."""
+    match = CLASS_PATTERN.match(" ".join(text.upper().split()))
+    if not match:
+        return None
+    grade = ROMAN_GRADES.get(match.group(1), match.group(1))
+    return grade + (match.group(2) or "")
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self) -> PersonQuerySet:
+        return self.filter(archived_at__isnull=True)
+
+    def principal_of(self, school_id: int) -> Person | None:
+        """The school's principal, who signs off printed lists and reports ("Mengetahui")."""
+        return self.active().filter(school_id=school_id, kind=PersonKind.PRINCIPAL).order_by("pk").first()
+
+    def participants_of(self, program: Program, roles: list[str] | None = None) -> PersonQuerySet:
+        """Active participants of ``program`` (in one of ``roles``, when given), in roster order."""
+        people = self.active().filter(participations__program=program)
+        if roles:
+            people = people.filter(participations__role__in=roles)
+        return people.order_by("kind", "class_name", "name")
+
+    def teachers_of(self, program: Program) -> PersonQuerySet:
+        """Teachers taking part in ``program``, by name (those who may present, be assessed as teachers …)."""
+        return (
+            self.active()
+            .filter(participations__program=program, participations__role=PersonKind.TEACHER)
+            .order_by("name")
+        )
+
+    def staff_of(self, school_id: int) -> PersonQuerySet:
+        """The school's active staff (teachers, facilitators, the principal), by name: who may lead a session."""
+        return self.active().filter(school_id=school_id, kind__in=STAFF_KINDS).order_by("name")
+
+    def search(self, text: str) -> PersonQuerySet:
+        if not text:
+            return self
+        return self.filter(
+            Q(name__icontains=text)
+            | Q(class_name__icontains=text)
+            | Q(subject__icontains=text)
+            | Q(identifier__icontains=text)
+        )
+
+
+class Person(models.Model):
+    """Someone in the school community. Students and parents have no account; staff may link one."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="people", verbose_name=_("school"))
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=16, choices=PersonKind.choices)
+    identifier = models.CharField(
+        _("NIS / NIP"),
+        max_length=32,
+        blank=True,
+        help_text=_("Student or staff number, optional; used to recognise the same person on re-import."),
+    )
+    class_name = models.CharField(_("class"), max_length=16, blank=True, help_text=_("For students, e.g. 7A."))
+    subject = models.CharField(_("subject taught"), max_length=80, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    guardian_of = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="guardians", verbose_name=_("parent of")
+    )
+    photo_consent = models.BooleanField(
+        _("photo consent"),
+        default=False,
+        help_text=_("For students: a parent or guardian agreed that photos showing this student may be shared."),
+    )
+    photo_consent_by = models.CharField(_("consent given by"), max_length=120, blank=True)
+    photo_consent_date = models.DateField(_("consent date"), null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user account"),
+    )
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["school", "kind", "name"])]
+        constraints = [
+            # NIS/NIP recognise a person on re-import: one number, one person of the school (blank is allowed).
+            models.UniqueConstraint(
+                fields=["school", "identifier"], condition=~Q(identifier=""), name="person_identifier_unique_in_school"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.class_name})" if self.class_name else self.name
+
+    @property
+    def needs_consent(self) -> bool:
+        return self.kind == PersonKind.STUDENT and not self.photo_consent
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class Participant(models.Model):
+    """A person taking part in one program (the study's purposive sample) and the role they play in it."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(_("role in program"), max_length=16, choices=PersonKind.choices)
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [models.UniqueConstraint(fields=["program", "person"], name="participant_once_per_program")]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_role_display()}"

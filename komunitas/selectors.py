@@ -1,0 +1,146 @@
+"""Reads that several pages share (HackSoft's selectors): one function each, with a fixed number of queries.
+
+- ``session_counts``: sessions held of planned, per week and kind — the schedule's grid, the dashboard's week,
+  every activity's weekly figures and the "routine activities" indicator count them here and nowhere else.
+- ``session_page``: what every session page shows, whatever its kind.
+- ``attendance_sheet``: the printable attendance list (daftar hadir), also the appendix of the minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .access import ProgramAccess
+from .models import Attendance, AttendanceStatus, Person, Program, Session, SessionStatus
+
+
+@dataclass
+class HeldOfPlanned:
+    """Sessions held of sessions planned. Cancelled sessions are not planned ones; held ones are."""
+
+    planned: int = 0
+    held: int = 0
+
+    def count(self, status: str) -> None:
+        if status != SessionStatus.CANCELLED:
+            self.planned += 1
+        if status == SessionStatus.HELD:
+            self.held += 1
+
+    def __iadd__(self, other: HeldOfPlanned) -> HeldOfPlanned:
+        self.planned += other.planned
+        self.held += other.held
+        return self
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.held / self.planned) if self.planned else None
+
+
+@dataclass
+class SessionCounts:
+    """Held of planned for each (week, kind) of a program. Sessions outside the program's weeks (it was
+    shortened after they were planned) are left out."""
+
+    weeks: range
+    cells: dict[tuple[int, str], HeldOfPlanned] = field(default_factory=dict)
+
+    def cell(self, week: int, kind: str) -> HeldOfPlanned:
+        return self.cells.get((week, kind), HeldOfPlanned())
+
+    def week(self, week: int, kinds: Iterable[str] | None = None) -> HeldOfPlanned:
+        """All kinds (or ``kinds``) in one week."""
+        total = HeldOfPlanned()
+        for (number, kind), cell in self.cells.items():
+            if number == week and (kinds is None or kind in kinds):
+                total += cell
+        return total
+
+    def weekly(self, kinds: Iterable[str] | None = None) -> list[HeldOfPlanned]:
+        """One figure per program week."""
+        kinds = None if kinds is None else set(kinds)
+        return [self.week(number, kinds) for number in self.weeks]
+
+    def total(self, kinds: Iterable[str] | None = None) -> HeldOfPlanned:
+        total = HeldOfPlanned()
+        for cell in self.weekly(kinds):
+            total += cell
+        return total
+
+
+def session_counts(
+    program: Program, *, kinds: Iterable[str] | None = None, rows: Iterable[tuple[str, dt.date, str]] | None = None
+) -> SessionCounts:
+    """Held of planned per week and kind. One query (kind, date and status of the sessions, of ``kinds`` when
+    given), or none when the caller passes the ``rows`` it has already read."""
+    if rows is None:
+        sessions = program.sessions.all() if kinds is None else program.sessions.filter(kind__in=list(kinds))
+        rows = sessions.values_list("kind", "date", "status")
+    counts = SessionCounts(weeks=program.week_numbers())
+    for kind, day, status in rows:
+        week = program.week_of(day)
+        if week is not None:
+            counts.cells.setdefault((week, kind), HeldOfPlanned()).count(status)
+    return counts
+
+
+def session_rows(sessions: Iterable[Session]) -> list[tuple[str, dt.date, str]]:
+    """The (kind, date, status) of sessions already read, for ``session_counts(rows=…)``."""
+    return [(session.kind, session.date, session.status) for session in sessions]
+
+
+def group_attendance(attendance: list[Attendance]) -> list[tuple[str, str, list[Person]]]:
+    """(label, status, people) for present, absent and excused: who came, in words."""
+    return [
+        (label, status, [row.person for row in attendance if row.status == status])
+        for status, label in AttendanceStatus.choices
+    ]
+
+
+def visible_attachments(access: ProgramAccess, session: Session) -> list:
+    """The session's documentation the viewer may see: photos of students without consent are marked
+    (``lacks_consent``) for the school's staff and left out for everyone else. Each item knows whether the
+    viewer may delete it (``can_delete``). Two queries: the attachments, the people pictured."""
+    attachments = session.attachments.with_consent_flag().prefetch_related("people")
+    if not access.sees_photos_without_consent:
+        attachments = attachments.filter(lacks_consent=False)
+    items = list(attachments)
+    for item in items:
+        item.can_delete = access.can_change(item)
+    return items
+
+
+def session_page(access: ProgramAccess, session: Session) -> dict:
+    """The context every session page shares, whatever the kind: attendance in words, the documentation the
+    viewer may see, and what the viewer may do. Three queries (attendance with people, attachments, the
+    people in the photos)."""
+    attendance = list(session.attendance.select_related("person").order_by("person__kind", "person__name"))
+    return {
+        "session": session,
+        "attendance": attendance,
+        "attendance_groups": group_attendance(attendance),
+        "attendance_counts": {status: sum(1 for a in attendance if a.status == status) for status in AttendanceStatus},
+        "attachments": visible_attachments(access, session),
+        "may": {
+            "edit": access.can_change(session),
+            "delete": access.can_delete_session(session),
+            "take_attendance": access.can_take_attendance(session),
+            "add_documentation": access.can_log,
+        },
+    }
+
+
+def attendance_sheet(access: ProgramAccess, session: Session) -> dict:
+    """The printable attendance list: everyone its list shows with their mark (or none), how many were
+    present, and the principal who signs it. Four queries (marks, participants, people recorded outside the
+    list, the principal)."""
+    recorded = {row.person_id: row for row in session.attendance.all()}
+    people = session.attendance_people(set(recorded))
+    return {
+        "session": session,
+        "rows": [(person, recorded.get(person.pk)) for person in people],
+        "present_count": sum(1 for row in recorded.values() if row.status == AttendanceStatus.PRESENT),
+        "principal": Person.objects.principal_of(access.program.school_id),
+    }

@@ -1,0 +1,9 @@
+"""The permission table of the projects section, read by the core's URL-walking test."""
+
+from komunitas.testing import permission_table_test
+
+TABLE = [
+    ("projects:index", {}, "get", "read", 200),
+]
+
+test_permission_table = permission_table_test(TABLE)
