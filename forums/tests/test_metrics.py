@@ -21,9 +21,8 @@ def test_weekly_numbers(program, teachers, facilitator):
     start = program.start_date
     a = ForumSessionFactory(session__program=program, session__date=start + dt.timedelta(days=1))
     b = ForumSessionFactory(session__program=program, session__date=start + dt.timedelta(days=3))
-    SessionFactory(
-        program=program, kind="forum", date=start + WEEK, status="planned"
-    )  # planned on the schedule, not held
+    # planned on the schedule, not held
+    SessionFactory(program=program, kind="forum", date=start + WEEK, status="planned")
     SessionFactory(program=program, kind="forum", date=start + WEEK, status="cancelled")
     SessionFactory(program=program, kind="club", date=start)  # not the forum
     for person in teachers[:3]:

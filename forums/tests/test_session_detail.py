@@ -124,3 +124,58 @@ def test_the_minutes_have_the_schools_fields_and_the_attendance_list(client, dis
     # The core's daftar hadir follows: every forum participant with a signature column.
     assert "Attendance list" in html and "Signature" in html
     assert html.count('class="signature"') == 5
+
+
+# The forum's session page is built from the core's shared pieces (komunitas.selectors.session_page and the
+# includes in templates/includes/session/), so the rules of every session page hold here too.
+
+
+def _photo(forum, user, people=()):
+    from komunitas import services
+    from komunitas.testing import jpeg_bytes
+    from komunitas.uploads import CleanFile
+
+    return services.attachment_add(
+        session=forum.session,
+        clean=CleanFile(jpeg_bytes(), "image/jpeg", "jpg"),
+        original_name="kelas.jpg",
+        caption="Diskusi kelompok",
+        people=list(people),
+        user=user,
+    )
+
+
+def test_the_owner_of_a_held_session_is_not_offered_a_delete_that_is_refused(client, teacher, program, forum):
+    client.force_login(teacher)  # created it; it was held, so only the facilitator may delete it
+    delete_url = reverse("session_delete", args=[program.pk, forum.pk])
+    assert delete_url not in _detail(client, forum).content.decode()
+    assert delete_url not in client.get(reverse("forums:edit", args=[program.pk, forum.pk])).content.decode()
+    assert client.post(delete_url).status_code == 302 and forum.session.__class__.objects.filter(pk=forum.pk).exists()
+
+
+def test_the_facilitator_is_offered_delete(client, facilitator, program, forum):
+    client.force_login(facilitator)
+    assert reverse("session_delete", args=[program.pk, forum.pk]) in _detail(client, forum).content.decode()
+
+
+def test_whoever_uploaded_a_file_may_delete_it_from_the_forum_page(client, other_teacher, teacher, program, forum):
+    photo = _photo(forum, other_teacher)
+    delete_url = reverse("attachment_delete", args=[program.pk, photo.pk])
+    client.force_login(other_teacher)  # not the session's owner, but the photo's
+    assert delete_url in _detail(client, forum).content.decode()
+    client.force_login(teacher)  # the session's owner did not upload it
+    assert delete_url not in _detail(client, forum).content.decode()
+
+
+def test_a_photo_without_consent_is_marked_for_staff_and_hidden_from_the_district(
+    client, principal, district_officer, teacher, program, forum
+):
+    from komunitas.tests.factories import StudentFactory
+
+    student = StudentFactory(school=program.school, photo_consent=False, photo_consent_by="")
+    photo = _photo(forum, teacher, people=[student])
+    client.force_login(principal)
+    html = _detail(client, forum).content.decode()
+    assert "Shows a student without photo consent: staff only." in html and photo.get_absolute_url() in html
+    client.force_login(district_officer)
+    assert photo.get_absolute_url() not in _detail(client, forum).content.decode()

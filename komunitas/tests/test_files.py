@@ -1,0 +1,45 @@
+"""A stored file goes when its record goes — once the deleting transaction commits, never before."""
+
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from komunitas import services
+from komunitas.testing import jpeg_bytes
+from komunitas.tests.factories import SessionFactory
+from komunitas.uploads import CleanFile
+
+JPEG = CleanFile(jpeg_bytes(), "image/jpeg", "jpg")
+
+
+def _photo(session, user):
+    return services.attachment_add(session=session, clean=JPEG, original_name="a.jpg", caption="", people=[], user=user)
+
+
+def test_deleting_documentation_removes_its_file(program, facilitator, django_capture_on_commit_callbacks):
+    photo = _photo(SessionFactory(program=program), facilitator)
+    path = Path(photo.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attachment_delete(attachment=photo)
+    assert not path.exists()
+
+
+def test_deleting_a_session_removes_its_files(program, facilitator, django_capture_on_commit_callbacks):
+    session = SessionFactory(program=program)
+    paths = [Path(_photo(session, facilitator).file.path) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_delete(session=session)
+    assert not any(path.exists() for path in paths)
+
+
+def test_a_delete_that_is_rolled_back_keeps_the_file(program, facilitator, django_capture_on_commit_callbacks):
+    photo = _photo(SessionFactory(program=program), facilitator)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.attachment_delete(attachment=photo)
+        raise RuntimeError("something failed after the delete")
+    assert callbacks == [] and Path(photo.file.path).exists()
