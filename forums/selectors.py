@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 
 from komunitas.access import ProgramAccess
 from komunitas.models import Attendance, AttendanceStatus, Person, SessionStatus
+from komunitas.selectors import session_page
 
 from .models import FORUM, ForumSession, PeerFeedback, PracticeLog, Reflection
 
@@ -48,6 +49,40 @@ def _count(queryset, key: str, counted: str = "pk"):
     """A correlated COUNT subquery (no join fan-out when several counts sit on one row)."""
     counted = queryset.order_by().values(key).annotate(n=Count(counted, distinct=True)).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def may_fill_in_or_change(access: ProgramAccess, session) -> bool:
+    """Whether the viewer may open the forum form of ``session`` (``ProgramAccess.can_change`` and
+    ``can_fill_in``; ``session.forum_or_none`` is set by ``views.base.get_forum_session``)."""
+    return access.can_change(session) or access.can_fill_in(session, has_record=session.forum_or_none is not None)
+
+
+def forum_session_page(access: ProgramAccess, session) -> dict:
+    """A forum session's page: what every session page shows (``komunitas.selectors.session_page``), its forum
+    record, and what the viewer may add to it. Eight queries with a forum record, three without."""
+    forum = session.forum_or_none
+    context = session_page(access, session)
+    context["may"]["edit"] = may_fill_in_or_change(access, session)
+    presenters, follow_ups, feedback, reflections, practice_logs = [], [], [], [], []
+    if forum:
+        presenters = list(forum.presenters.order_by("name"))
+        follow_ups = list(forum.follow_ups.all())
+        feedback = mark_authors(access, list(forum.feedback.select_related("presenter", "author")))
+        reflections = list(forum.reflections.select_related("author"))
+        practice_logs = list(forum.practice_logs.select_related("teacher", "method"))
+    me = access.user.pk
+    attended = any(row.person.user_id == me and row.status == AttendanceStatus.PRESENT for row in context["attendance"])
+    context.update(
+        forum=forum,
+        presenters=presenters,
+        follow_ups=follow_ups,
+        feedback=feedback,
+        reflections=reflections,
+        practice_logs=practice_logs,
+        can_give_feedback=access.can_log and attended and any(p.user_id != me for p in presenters),
+        my_reflection=next((r for r in reflections if r.author.user_id == me), None),
+    )
+    return context
 
 
 def teachers_with_counts(access: ProgramAccess) -> list[Person]:

@@ -38,10 +38,6 @@ def get_forum(access: ProgramAccess, pk: int) -> tuple[Session, ForumSession]:
     return session, session.forum_or_none
 
 
-def may_fill_in_or_change(access: ProgramAccess, session: Session) -> bool:
-    return access.can_change(session) or access.can_fill_in(session, has_record=session.forum_or_none is not None)
-
-
 def my_person(access: ProgramAccess) -> Person | None:
     """The signed-in user's own Person at the program's school (None when the account is not linked)."""
     return Person.objects.filter(user=access.user, school_id=access.program.school_id).first()

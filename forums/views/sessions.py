@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from komunitas.access import ProgramAccess, program_access
 from komunitas.forms import AttendanceForm
-from komunitas.models import AttendanceStatus, Person, Session, SessionStatus
-from komunitas.selectors import attendance_sheet, session_page
+from komunitas.models import Person, Session, SessionStatus
+from komunitas.selectors import attendance_sheet
 from komunitas.views import render_program
 
 from .. import services
@@ -30,8 +30,8 @@ from ..forms import (
     follow_ups_from,
 )
 from ..models import FORUM, ForumSession
-from ..selectors import mark_authors
-from .base import PAGE_SIZE, forum_sessions, get_forum_session, may_fill_in_or_change, my_person
+from ..selectors import forum_session_page, may_fill_in_or_change
+from .base import PAGE_SIZE, forum_sessions, get_forum_session, my_person
 
 
 @login_required
@@ -144,28 +144,7 @@ def session_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse
 def session_detail(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = get_forum_session(access, pk)
-    forum = session.forum_or_none
-    context = session_page(access, session)
-    context["may"]["edit"] = may_fill_in_or_change(access, session)
-    presenters, follow_ups, feedback, reflections, practice_logs = [], [], [], [], []
-    if forum:
-        presenters = list(forum.presenters.order_by("name"))
-        follow_ups = list(forum.follow_ups.all())
-        feedback = mark_authors(access, list(forum.feedback.select_related("presenter", "author")))
-        reflections = list(forum.reflections.select_related("author"))
-        practice_logs = list(forum.practice_logs.select_related("teacher", "method"))
-    user_id = request.user.pk
-    attended = any(a.person.user_id == user_id and a.status == AttendanceStatus.PRESENT for a in context["attendance"])
-    context.update(
-        forum=forum,
-        presenters=presenters,
-        follow_ups=follow_ups,
-        feedback=feedback,
-        reflections=reflections,
-        practice_logs=practice_logs,
-        can_give_feedback=access.can_log and attended and any(p.user_id != user_id for p in presenters),
-        my_reflection=next((r for r in reflections if r.author.user_id == user_id), None),
-    )
+    context = forum_session_page(access, session)
     return render_program(request, "forums/session_detail.html", access, context)
 
 

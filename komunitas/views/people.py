@@ -72,6 +72,13 @@ def participants_update(request: HttpRequest, program_id: int) -> HttpResponse:
     return redirect(next_url)
 
 
+def _save(form: PersonForm, program) -> Person:
+    data = form.cleaned_data
+    return services.person_save(
+        person=form.instance, guardian_of=data["guardian_of"], program=program, participating=data["is_participant"]
+    )
+
+
 @login_required
 def person_create(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
@@ -82,12 +89,7 @@ def person_create(request: HttpRequest, program_id: int) -> HttpResponse:
         initial={"kind": request.GET.get("kind", PersonKind.STUDENT)},
     )
     if request.method == "POST" and form.is_valid():
-        person = services.person_save(
-            person=form.instance,
-            guardian_of=form.cleaned_data["guardian_of"],
-            program=access.program,
-            participating=form.cleaned_data["is_participant"],
-        )
+        person = _save(form, access.program)
         messages.success(request, _("%(name)s added to the roster.") % {"name": person.name})
         if "add_another" in request.POST:
             return redirect(f"{request.path}?kind={person.kind}")
@@ -105,12 +107,7 @@ def person_edit(request: HttpRequest, program_id: int, person_id: int) -> HttpRe
         request.POST or None, instance=person, school=access.program.school, initial={"is_participant": is_participant}
     )
     if request.method == "POST" and form.is_valid():
-        services.person_save(
-            person=form.instance,
-            guardian_of=form.cleaned_data["guardian_of"],
-            program=access.program,
-            participating=form.cleaned_data["is_participant"],
-        )
+        _save(form, access.program)
         messages.success(request, _("Changes to %(name)s saved.") % {"name": person.name})
         return redirect("people_list", program_id=program_id)
     return render_program(request, "komunitas/person_form.html", access, {"form": form, "person": person})
