@@ -133,12 +133,11 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    """A phone-sized page in Indonesian, pointed at the live test server. Every page the test lands on must get
-    an accessibility check (``komunitas.testing.settle``); the test fails if one did not."""
+def _browser_page(browser, live_server, width: int, height: int):
+    """A page in Indonesian, pointed at the live test server. Every page the test lands on must get an
+    accessibility check (``komunitas.testing.settle``); the test fails if one did not."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="id-ID", base_url=live_server.url, accept_downloads=True
+        viewport={"width": width, "height": height}, locale="id-ID", base_url=live_server.url, accept_downloads=True
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -147,6 +146,16 @@ def phone(browser, live_server):
     missing = unchecked_visits(page, visited)
     context.close()
     assert not missing, f"pages visited without an accessibility check (call settle(page)): {sorted(missing)}"
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    yield from _browser_page(browser, live_server, 390, 844)
+
+
+@pytest.fixture
+def desktop(browser, live_server):
+    yield from _browser_page(browser, live_server, 1280, 900)
 
 
 @pytest.fixture

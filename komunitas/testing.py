@@ -245,3 +245,26 @@ def sign_in(page, username, password=PASSWORD) -> None:
     page.fill("input[name=password]", password)
     page.click("main form button[type=submit]")
     settle(page)
+
+
+def assert_fits(page) -> None:
+    """The page does not scroll sideways; on failure, name the elements that stick out."""
+    overflow = page.evaluate(
+        """() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        return [...document.querySelectorAll("body *")]
+            .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest(".table-responsive"))
+            .slice(0, 8)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    }"""
+    )
+    assert not overflow, f"{page.url} scrolls sideways: {overflow}"
+
+
+def visit_each(page, urls) -> None:
+    """Open each page in turn: it passes the accessibility check and does not scroll sideways."""
+    for url in urls:
+        page.goto(url)
+        settle(page)
+        assert_fits(page)

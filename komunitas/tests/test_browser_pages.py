@@ -1,0 +1,64 @@
+"""Every page of the navigation, at desktop and phone width, passes the accessibility check (axe-core: no
+serious or critical violation) and fits the screen — the core's pages and each registered activity's."""
+
+import pytest
+from django.urls import reverse
+
+from komunitas import activities, services
+from komunitas.models import Person, PersonKind, Session
+from komunitas.testing import jpeg_bytes, settle, sign_in, visit_each
+from komunitas.uploads import CleanFile
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def session(live_program):
+    """A held session with attendance and a photo, and a student on the roster."""
+    program = live_program
+    student = Person.objects.create(
+        school=program.school, name="Ani Lestari", kind=PersonKind.STUDENT, class_name="7A", identifier="2425001"
+    )
+    services.participants_set(program=program, people=[student], participating=True)
+    session = Session.objects.create(
+        program=program, kind="other", title="Rapat komunitas", date=program.start_date, status="held"
+    )
+    services.attendance_record(session=session, statuses={p.pk: "present" for p in Person.objects.all()})
+    services.attachment_add(
+        session=session,
+        clean=CleanFile(jpeg_bytes((400, 300)), "image/jpeg", "jpg"),
+        original_name="rapat.jpg",
+        caption="Rapat",
+        people=[],
+        user=None,
+    )
+    return session
+
+
+def _pages(program, session):
+    urls = [
+        reverse("program_dashboard", args=[program.pk]),
+        reverse("schedule", args=[program.pk]),
+        reverse("session_create", args=[program.pk]),
+        session.get_absolute_url(),
+        reverse("attendance_edit", args=[program.pk, session.pk]),
+        reverse("attendance_print", args=[program.pk, session.pk]),
+        reverse("people_list", args=[program.pk]),
+        reverse("person_create", args=[program.pk]),
+        reverse("people_import", args=[program.pk]),
+        reverse("program_stages", args=[program.pk]),
+        reverse("program_settings", args=[program.pk]),
+        reverse("profile"),
+    ]
+    return urls + [reverse(activity.index_url_name, args=[program.pk]) for activity in activities.navigation()]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_page_is_accessible_and_fits(request, size, live_program, session):
+    page = request.getfixturevalue(size)
+    sign_in(page, "fasilitator")
+    visit_each(page, _pages(live_program, session))
+    # Tables may scroll inside their box, but the roster's columns all fit (none out of sight on a phone).
+    page.goto(reverse("people_list", args=[live_program.pk]))
+    settle(page)
+    assert page.evaluate("document.querySelector('main table').scrollWidth") <= page.viewport_size["width"]
