@@ -56,6 +56,7 @@ messages: $(VENV)/.dev-installed
 	DEBUG=1 $(PY) manage.py compilemessages -l id --ignore=.venv
 
 bench: $(VENV)/.run-installed
+	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py bench
 
 clean:

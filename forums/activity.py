@@ -1,15 +1,27 @@
 """What the teacher forum adds to a program (the plug-in contract, komunitas/activities.py)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
-from komunitas.models import PersonKind
+from komunitas.models import Person, PersonKind
 
 from .demo import seed_forum
 from .metrics import forum_weekly
 from .models import FORUM
 from .panels import forum_panel
 from .services import methods_ensure_defaults
+
+
+def bench_pages(program) -> dict[str, str]:
+    """The minutes of a held forum session and a teacher's page, for ``manage.py bench``."""
+    session = program.sessions.filter(kind=FORUM, status="held").first()
+    teacher = Person.objects.teachers_of(program).first()
+    pages = {"notulen": reverse("forums:notulen", args=[program.pk, session.pk])} if session else {}
+    if teacher:
+        pages["teacher page"] = reverse("forums:teacher_detail", args=[program.pk, teacher.pk])
+    return pages
+
 
 register(
     Activity(
@@ -65,5 +77,6 @@ register(
         demo_seeders=[seed_forum],
         on_program_created=[lambda program: methods_ensure_defaults(program=program)],
         permission_rows="forums.tests.test_permissions.TABLE",
+        bench_pages=bench_pages,
     )
 )

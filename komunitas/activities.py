@@ -13,6 +13,7 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
 - ``demo_seeders`` — ``fn(*, program, people, today, rng)``, called by ``seed_demo`` in declared order.
 - ``on_program_created`` — ``fn(program)``, called when a program is created (e.g. a default list to start from).
 - ``permission_rows`` — its rows of the permission table, which the core's URL-walking test reads.
+- ``bench_pages`` — pages ``manage.py bench`` times besides its index and session pages.
 
 Registration refuses duplicates (app, path, session type, indicator) and unknown aspects or person kinds, and
 keeps a declared order (``order``, then registration order). Tests add a throwaway activity with
@@ -129,6 +130,7 @@ class Activity:
     demo_seeders: Sequence[Callable[..., None]] = ()
     on_program_created: Sequence[Callable[[Program], None]] = ()
     permission_rows: str | Sequence = ()  # a dotted path to the rows (imported by tests only), or the rows
+    bench_pages: Callable[[Program], dict[str, str]] | None = None  # more pages for `manage.py bench` to time
 
     @property
     def index_url_name(self) -> str | None:
@@ -137,12 +139,14 @@ class Activity:
 
 
 _registry: dict[str, tuple[int, Activity]] = {}  # app → (registration number, activity)
+_cache: dict[str, Any] = {}  # what is read on every request, derived from _registry; emptied when it changes
 
 
 def register(activity: Activity) -> Activity:
     """Add an activity; ImproperlyConfigured when anything in it clashes with what is registered."""
     _check(activity)
     _registry[activity.app] = (len(_registry), activity)
+    _cache.clear()
     return activity
 
 
@@ -175,6 +179,7 @@ def _check(activity: Activity) -> None:
 
 def _unregister(app: str) -> None:
     _registry.pop(app, None)
+    _cache.clear()
 
 
 @contextmanager
@@ -197,11 +202,13 @@ def only(*apps: str) -> Iterator[None]:
     for app in list(_registry):
         if app not in apps:
             del _registry[app]
+    _cache.clear()
     try:
         yield
     finally:
         _registry.clear()
         _registry.update(saved)
+        _cache.clear()
 
 
 def _reload_urls() -> None:
@@ -219,7 +226,10 @@ def _reload_urls() -> None:
 
 def activities() -> list[Activity]:
     """Every registered activity, in declared order."""
-    return [activity for _number, activity in sorted(_registry.values(), key=lambda item: (item[1].order, item[0]))]
+    if "activities" not in _cache:
+        ordered = sorted(_registry.values(), key=lambda item: (item[1].order, item[0]))
+        _cache["activities"] = [activity for _number, activity in ordered]
+    return _cache["activities"]
 
 
 def session_types() -> list[SessionType]:
@@ -228,10 +238,12 @@ def session_types() -> list[SessionType]:
 
 def session_type(value: str) -> SessionType:
     """The registered session type ``value``; LookupError for an unknown one."""
-    for kind in session_types():
-        if kind.value == value:
-            return kind
-    raise LookupError(f"No activity registers the session type {value!r}")
+    if "types" not in _cache:
+        _cache["types"] = {kind.value: kind for kind in session_types()}
+    try:
+        return _cache["types"][value]
+    except KeyError:
+        raise LookupError(f"No activity registers the session type {value!r}") from None
 
 
 def session_type_choices() -> list[tuple[str, Text]]:
@@ -277,6 +289,24 @@ def weekly_indicators(program: Program) -> list[tuple[Indicator, list[float | No
             rows_by_source[indicator.rows] = indicator.rows(program)
         result.append((indicator, [indicator.value(row) for row in rows_by_source[indicator.rows]]))
     return result
+
+
+def bench_pages(program: Program) -> dict[str, str]:
+    """Pages of the activities for the benchmark: each one's index, the page of one of its held sessions, and
+    whatever it adds (``bench_pages``)."""
+    from django.urls import reverse
+
+    pages = {}
+    for activity in activities():
+        if activity.index_url_name:
+            pages[f"{activity.app}: index"] = reverse(activity.index_url_name, args=[program.pk])
+        for kind in activity.session_types:
+            session = program.sessions.filter(kind=kind.value, status="held").first() if kind.page else None
+            if session:
+                pages[f"{activity.app}: {kind.value} session"] = session.page_url
+        if activity.bench_pages:
+            pages.update({f"{activity.app}: {name}": url for name, url in activity.bench_pages(program).items()})
+    return pages
 
 
 def demo_seeders() -> list[Callable[..., None]]:

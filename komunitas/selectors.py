@@ -102,8 +102,8 @@ def group_attendance(attendance: list[Attendance]) -> list[tuple[str, str, list[
 def visible_attachments(access: ProgramAccess, session: Session) -> list:
     """The session's documentation the viewer may see: photos of students without consent are marked
     (``lacks_consent``) for the school's staff and left out for everyone else. Each item knows whether the
-    viewer may delete it (``can_delete``). Two queries: the attachments, the people pictured."""
-    attachments = session.attachments.with_consent_flag().prefetch_related("people")
+    viewer may delete it (``can_delete``). One query."""
+    attachments = session.attachments.with_consent_flag()
     if not access.sees_photos_without_consent:
         attachments = attachments.filter(lacks_consent=False)
     items = list(attachments)

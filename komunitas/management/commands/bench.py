@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-from komunitas import demo
+from komunitas import activities, demo
 from komunitas.models import Program
 
 
@@ -61,20 +61,8 @@ class Command(BaseCommand):
             "attendance form": reverse("attendance_edit", args=[program.pk, session.pk]),
             "daftar hadir": reverse("attendance_print", args=[program.pk, session.pk]),
         }
-        forum_session = program.sessions.filter(kind="forum", status="held").first()
-        teacher = program.participants.filter(role="teacher").first()
-        # Pages of activity apps, by URL name only (the core does not import them); skipped if not installed.
-        for name, url_name, args in [
-            ("forum list", "forums:index", [program.pk]),
-            ("forum session", "forums:detail", [program.pk, forum_session.pk]),
-            ("forum notulen", "forums:notulen", [program.pk, forum_session.pk]),
-            ("forum teacher page", "forums:teacher_detail", [program.pk, teacher.person_id]),
-        ]:
-            try:
-                pages[name] = reverse(url_name, args=args)
-            except NoReverseMatch:
-                continue
-        self.stdout.write(f"{'page':<18} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        pages.update(activities.bench_pages(program))
+        self.stdout.write(f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for name, url in pages.items():
             client.get(url)  # warm caches (templates, translations)
             timings = []
@@ -86,4 +74,4 @@ class Command(BaseCommand):
                 assert response.status_code == 200, (url, response.status_code)
             timings.sort()
             p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-            self.stdout.write(f"{name:<18} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(queries):>8}")
+            self.stdout.write(f"{name:<24} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(queries):>8}")
