@@ -3,6 +3,24 @@
 import komunitas.activities
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import Count
+
+
+def refuse_duplicate_identifiers(apps, schema_editor):
+    """The roster's forms and import never let two people of a school share a NIS/NIP; before the database
+    enforces it, say clearly which rows clash (added through the admin, say) rather than fail obscurely."""
+    Person = apps.get_model("komunitas", "Person")
+    clashes = (
+        Person.objects.exclude(identifier="")
+        .values("school_id", "identifier")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
+    if clashes:
+        listed = ", ".join(f"school {c['school_id']}: {c['identifier']} ({c['n']}×)" for c in clashes[:20])
+        raise RuntimeError(
+            "People of the same school share a NIS/NIP; give each a different number (or none) first: " + listed
+        )
 
 
 class Migration(migrations.Migration):
@@ -23,6 +41,7 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=komunitas.activities.session_type_choices, max_length=16, verbose_name='activity'),
         ),
+        migrations.RunPython(refuse_duplicate_identifiers, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='person',
             constraint=models.UniqueConstraint(condition=models.Q(('identifier', ''), _negated=True), fields=('school', 'identifier'), name='person_identifier_unique_in_school'),

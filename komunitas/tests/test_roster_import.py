@@ -188,3 +188,42 @@ def test_xlsx_template_examples_sheet_is_ignored_and_filled_template_imports(sig
 def test_confirm_without_preview_says_it_expired(signed_in, program):
     response = signed_in.post(reverse("people_import_confirm", args=[program.pk]), follow=True)
     assert "The preview has expired" in response.content.decode()
+
+
+def _rows(count: int, program, *, start: int = 0) -> list:
+    from komunitas import roster_import
+
+    table = [roster_import.TEMPLATE_HEADER]
+    for index in range(start, start + count):
+        table.append([f"Siswa {index}", "siswa", f"24{index:05d}", "7A", "", "", "", "ya", "ya"])
+        table.append([f"Wali {index}", "orang tua", "", "", "", "", f"24{index:05d}", "", "ya"])
+    rows = roster_import.parse_rows(table)
+    roster_import.compare_with_roster(rows, program)
+    return rows
+
+
+@pytest.mark.parametrize("action", ["new", "update"])
+def test_applying_an_import_costs_the_same_queries_for_ten_or_sixty_people(program, action):
+    """Bulk writes, not a query per row: a whole school imports in a handful of queries (more only when a bulk
+    write is split into batches, e.g. every 999 values on SQLite)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from komunitas import roster_import
+
+    def cost(count, start):
+        rows = _rows(count, program, start=start)
+        if action == "update":
+            roster_import.apply_rows(rows, program)
+            for row in rows:
+                row.phone = "0812"  # every row changes
+            roster_import.compare_with_roster(rows, program)
+        with CaptureQueriesContext(connection) as queries:
+            counts = roster_import.apply_rows(rows, program)
+        assert counts[action] == 2 * count
+        return len(queries)
+
+    assert cost(5, 0) == cost(30, 1000)
+    parent = Person.objects.get(name="Wali 1020")
+    assert [child.name for child in parent.guardian_of.all()] == ["Siswa 1020"]
+    assert Participant.objects.filter(program=program, person=parent, role="parent").exists()
