@@ -15,7 +15,7 @@ from .services import methods_ensure_defaults
 
 def bench_pages(program) -> dict[str, str]:
     """The minutes of a held forum session and a teacher's page, for ``manage.py bench``."""
-    session = program.sessions.filter(kind=FORUM, status="held").first()
+    session = program.sessions.filter(kind=FORUM).held().first()
     teacher = Person.objects.teachers_of(program).first()
     pages = {"notulen": reverse("forums:notulen", args=[program.pk, session.pk])} if session else {}
     if teacher:

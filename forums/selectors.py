@@ -13,6 +13,19 @@ from komunitas.selectors import session_page
 from .models import FORUM, ForumSession, PeerFeedback, PracticeLog, Reflection
 
 
+def forum_teachers(program) -> list[Person]:
+    """Teachers taking part in the program, and those who no longer do but presented or logged practice in it:
+    the choices of the forum's filters, so that past records stay findable."""
+    current = Person.objects.teachers_of(program).values("pk")
+    return list(
+        Person.objects.filter(
+            Q(pk__in=current) | Q(forum_presentations__session__program=program) | Q(practice_logs__program=program)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
 def attended_forum(program) -> Attendance:
     """Attendance rows of teachers present at a held forum session of ``program``."""
     return Attendance.objects.filter(

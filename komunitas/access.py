@@ -86,6 +86,12 @@ class ProgramAccess:
         return self.can("log")
 
     @property
+    def is_teacher(self) -> bool:
+        """A teacher of the school (not its facilitator or principal): what is addressed to teachers, e.g. the
+        feedback they received."""
+        return self.role == Role.TEACHER
+
+    @property
     def sees_photos_without_consent(self) -> bool:
         """Staff of the program's own school see photos of students without consent (marked); others don't."""
         return self.role != DISTRICT

@@ -25,6 +25,7 @@ The core declares its own two session types (reflection, other) the same way, in
 from __future__ import annotations
 
 import importlib
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def participants_in(*roles: str) -> Audience:
 
         return Person.objects.participants_of(session.program, list(roles) or None)
 
-    audience.roles = tuple(roles)
+    audience.everyone = not roles  # its list cannot be widened ("show every participant")
     return audience
 
 
@@ -83,6 +84,11 @@ class SessionType:
     label: Text
     audience: Audience = field(default_factory=participants_in)  # who its attendance list shows
     page: str | None = None  # URL name of the page for one such session (args: program_id, pk); else the core's
+
+    @property
+    def narrows(self) -> bool:
+        """Whether its attendance list shows fewer than every participant (so "show everyone" means something)."""
+        return not getattr(self.audience, "everyone", False)
 
 
 @dataclass(frozen=True)
@@ -139,13 +145,14 @@ class Activity:
 
 
 _registry: dict[str, tuple[int, Activity]] = {}  # app → (registration number, activity)
+_numbers = itertools.count()  # registration order, for activities of the same ``order``
 _cache: dict[str, Any] = {}  # what is read on every request, derived from _registry; emptied when it changes
 
 
 def register(activity: Activity) -> Activity:
     """Add an activity; ImproperlyConfigured when anything in it clashes with what is registered."""
     _check(activity)
-    _registry[activity.app] = (len(_registry), activity)
+    _registry[activity.app] = (next(_numbers), activity)
     _cache.clear()
     return activity
 
@@ -186,8 +193,8 @@ def _unregister(app: str) -> None:
 def register_temporarily(activity: Activity) -> Iterator[Activity]:
     """For tests: the activity is registered, with its URLs, until the block ends."""
     register(activity)
-    _reload_urls()
     try:
+        _reload_urls()
         yield activity
     finally:
         _unregister(activity.app)
@@ -228,8 +235,8 @@ def activities() -> list[Activity]:
     """Every registered activity, in declared order."""
     if "activities" not in _cache:
         ordered = sorted(_registry.values(), key=lambda item: (item[1].order, item[0]))
-        _cache["activities"] = [activity for _number, activity in ordered]
-    return _cache["activities"]
+        _cache["activities"] = tuple(activity for _number, activity in ordered)
+    return list(_cache["activities"])
 
 
 def session_types() -> list[SessionType]:
@@ -301,7 +308,8 @@ def bench_pages(program: Program) -> dict[str, str]:
         if activity.index_url_name:
             pages[f"{activity.app}: index"] = reverse(activity.index_url_name, args=[program.pk])
         for kind in activity.session_types:
-            session = program.sessions.filter(kind=kind.value, status="held").first() if kind.page else None
+            held = program.sessions.filter(kind=kind.value).held()
+            session = held.first() if kind.page else None
             if session:
                 pages[f"{activity.app}: {kind.value} session"] = session.page_url
         if activity.bench_pages:

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from . import activities
 from .models import (
     Attachment,
     Attendance,
@@ -58,6 +59,11 @@ class ProgramAdmin(admin.ModelAdmin):
     search_fields = ["name", "school__name"]
     date_hierarchy = "start_date"
     inlines = [StageInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # as services.program_create does: the activities prepare the new program
+            activities.program_created(obj)
 
 
 class ChecklistInline(admin.TabularInline):

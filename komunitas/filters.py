@@ -21,8 +21,10 @@ class ListFilter(django_filters.FilterSet):
 
     @property
     def active(self) -> bool:
-        """Whether any filter narrows the list (an invalid value does not)."""
-        return self.form.is_valid() and any(value not in (None, "", False) for value in self.form.cleaned_data.values())
+        """Whether any filter narrows the list. Valid values filter even when another one is invalid (and
+        ignored), so this looks at what was cleaned, not at whether the whole form is valid."""
+        self.form.is_valid()
+        return any(value not in (None, "", False) for value in self.form.cleaned_data.values())
 
     @property
     def form(self):
@@ -36,6 +38,13 @@ class ListFilter(django_filters.FilterSet):
             else:
                 widget.attrs.setdefault("class", "form-control")
         return form
+
+
+class TickedBox(forms.CheckboxInput):
+    """A ticked box sends "1" or "on"; anything else in a link ("0", "no", absent) means not ticked."""
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).lower() in {"1", "on", "true"}
 
 
 def search_filter(placeholder) -> django_filters.CharFilter:
@@ -100,7 +109,7 @@ class PeopleFilter(ListFilter):
     class_ = django_filters.ChoiceFilter(label=_("Class"), field_name="class_name", empty_label=_("All classes"))
     class_.field_class = ClassNameField
     participants = django_filters.BooleanFilter(
-        label=_("Participants only"), method="only_participants", widget=forms.CheckboxInput
+        label=_("Participants only"), method="only_participants", widget=TickedBox
     )
 
     class Meta:

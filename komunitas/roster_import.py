@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -284,6 +284,7 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
     known_students |= {p.name.casefold() for p in people if p.kind == PersonKind.STUDENT}
     known_students |= {r.identifier for r in rows if r.kind == PersonKind.STUDENT and r.identifier}
     known_students |= {r.name.casefold() for r in rows if r.kind == PersonKind.STUDENT}
+    matched: dict[int, int] = {}  # person id → the row that matched them
     for row in rows:
         row.action, row.existing_id = "", None
         for child in row.parent_of:
@@ -296,6 +297,11 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
         if existing is None:
             row.action = "new"
             continue
+        if existing.pk in matched:  # e.g. one row by NIS, another by name and class
+            row.errors.append(_("Same person as row %(row)s.") % {"row": matched[existing.pk]})
+            row.action = "error"
+            continue
+        matched[existing.pk] = row.number
         row.existing_id = existing.pk
         linked = {c.identifier for c in existing.guardian_of.all()} | {
             c.name.casefold() for c in existing.guardian_of.all()
@@ -357,14 +363,14 @@ def apply_rows(rows: list[Row], program: Program) -> dict[str, int]:
         person.archived_at = None
         person.clean_fields(exclude=["school", "user"])
         (changed if person.pk else new).append(person)
-    Person.objects.bulk_create(new)
+    if connection.features.can_return_rows_from_bulk_insert:
+        Person.objects.bulk_create(new)
+    else:  # SQLite before 3.35 returns no ids from a bulk insert: save one by one there
+        for person in new:
+            person.save()
     Person.objects.bulk_update(changed, PERSON_FIELDS)
     participants_set(program=program, people=[saved[r.number] for r in rows if r.participant], participating=True)
     participants_set(program=program, people=[saved[r.number] for r in rows if not r.participant], participating=False)
-    for kind in {person.kind for person in changed}:  # a changed kind changes the role they take part in
-        program.participants.filter(person__in=[p for p in changed if p.kind == kind]).exclude(role=kind).update(
-            role=kind
-        )
     _link_parents(rows, saved, program)
     return counts
 

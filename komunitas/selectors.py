@@ -114,8 +114,7 @@ def visible_attachments(access: ProgramAccess, session: Session) -> list:
 
 def session_page(access: ProgramAccess, session: Session) -> dict:
     """The context every session page shares, whatever the kind: attendance in words, the documentation the
-    viewer may see, and what the viewer may do. Three queries (attendance with people, attachments, the
-    people in the photos)."""
+    viewer may see, and what the viewer may do. Two queries (attendance with people, attachments)."""
     attendance = list(session.attendance.select_related("person").order_by("person__kind", "person__name"))
     return {
         "session": session,
@@ -127,7 +126,6 @@ def session_page(access: ProgramAccess, session: Session) -> dict:
             "edit": access.can_change(session),
             "delete": access.can_delete_session(session),
             "take_attendance": access.can_take_attendance(session),
-            "add_documentation": access.can_log,
         },
     }
 

@@ -147,15 +147,20 @@ def session_delete(*, session: Session) -> None:
 
 @transaction.atomic
 def participants_set(*, program: Program, people: list[Person], participating: bool) -> int:
-    """Make ``people`` participants of ``program`` (in the role of their kind), or end their participation.
-    The one place participation changes: the roster's bulk action, the person form and the import. Returns how
-    many changed."""
-    current = set(program.participants.filter(person__in=people).values_list("person_id", flat=True))
-    if participating:
-        new = [Participant(program=program, person=p, role=p.kind) for p in people if p.pk not in current]
-        Participant.objects.bulk_create(new)
-        return len(new)
-    return program.participants.filter(person_id__in=current).delete()[0]
+    """Make ``people`` participants of ``program`` in the role of their kind (a changed kind changes the role),
+    or end their participation. The one place participation changes: the roster's bulk action, the person form
+    and the import. Returns how many joined or left."""
+    people = list({person.pk: person for person in people}.values())
+    current = dict(program.participants.filter(person__in=people).values_list("person_id", "role"))
+    if not participating:
+        return program.participants.filter(person_id__in=current).delete()[0]
+    Participant.objects.bulk_create(
+        Participant(program=program, person=p, role=p.kind) for p in people if p.pk not in current
+    )
+    for kind in {p.kind for p in people if p.pk in current and current[p.pk] != p.kind}:
+        changed = [p.pk for p in people if p.kind == kind and p.pk in current]
+        program.participants.filter(person_id__in=changed).update(role=kind)
+    return sum(1 for p in people if p.pk not in current)
 
 
 @transaction.atomic
@@ -164,8 +169,6 @@ def person_save(*, person: Person, guardian_of, program: Program, participating:
     person.save()
     person.guardian_of.set(guardian_of)
     participants_set(program=program, people=[person], participating=participating)
-    # A changed kind changes the role they take part in.
-    program.participants.filter(person=person).exclude(role=person.kind).update(role=person.kind)
     return person
 
 

@@ -47,3 +47,23 @@ def test_a_facilitator_retires_a_method(client, program, facilitator, url):
     assert (method.name, method.active) == ("Ceramah bervariasi", False)
     form = client.get(reverse("forums:practice_create", args=[program.pk])).context["form"]
     assert method not in form.fields["method"].queryset
+
+
+def test_a_program_added_in_the_admin_gets_the_default_list_too(client, superuser, school):
+    from komunitas.models import Program
+
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:komunitas_program_add"),
+        {
+            "school": school.pk,
+            "name": "Dari admin",
+            "start_date": "2026-02-02",
+            "weeks": 10,
+            "description": "",
+            "stages-TOTAL_FORMS": "0",
+            "stages-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert Program.objects.get(name="Dari admin").methods.count() > 10

@@ -171,3 +171,15 @@ def test_a_lesson_cannot_come_before_the_session_that_inspired_it(client, progra
     assert response.status_code == 200
     assert "comes before the forum session" in response.context["form"].errors["date"][0]
     assert not PracticeLog.objects.exists()
+
+
+def test_the_entries_of_a_teacher_who_left_can_still_be_filtered(client, program, principal, teachers, jigsaw):
+    from komunitas import services
+
+    left, stays = teachers[0], teachers[1]
+    PracticeLogFactory(program=program, teacher=left, method=jigsaw)
+    PracticeLogFactory(program=program, teacher=stays, method=jigsaw)
+    services.person_remove(person=left)  # archived: the log keeps them
+    client.force_login(principal)
+    response = client.get(reverse("forums:practice_list", args=[program.pk]), {"teacher": left.pk})
+    assert [log.teacher for log in response.context["page"]] == [left]

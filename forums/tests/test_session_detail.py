@@ -179,3 +179,13 @@ def test_a_photo_without_consent_is_marked_for_staff_and_hidden_from_the_distric
     assert "Shows a student without photo consent: staff only." in html and photo.get_absolute_url() in html
     client.force_login(district_officer)
     assert photo.get_absolute_url() not in _detail(client, forum).content.decode()
+
+
+def test_attendance_taken_from_the_forum_page_comes_back_to_it(client, facilitator, program, forum, teachers):
+    client.force_login(facilitator)
+    forum_url = reverse("forums:detail", args=[program.pk, forum.pk])
+    attendance_url = reverse("attendance_edit", args=[program.pk, forum.pk])
+    assert attendance_url in _detail(client, forum).content.decode()
+    page = client.get(attendance_url).content.decode()
+    assert f'href="{forum_url}"' in page  # breadcrumb and Cancel
+    assert client.post(attendance_url, {f"p{teachers[4].pk}": "present"}).url == forum_url

@@ -22,6 +22,7 @@ from .. import services
 from ..filters import PracticeFilter
 from ..forms import MethodForm, PracticeLogForm
 from ..models import ForumSession, Method, PracticeLog
+from ..selectors import forum_teachers
 from .base import PAGE_SIZE, my_person, person_problem
 
 
@@ -34,7 +35,7 @@ def practice_list(request: HttpRequest, program_id: int) -> HttpResponse:
         request.GET,
         queryset=logs,
         program=program,
-        teachers=list(Person.objects.teachers_of(program)),
+        teachers=forum_teachers(program),
         methods=list(program.methods.order_by("name")),
     )
     page = Paginator(filters.qs.order_by("-date", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))

@@ -30,7 +30,7 @@ from ..forms import (
     follow_ups_from,
 )
 from ..models import FORUM, ForumSession
-from ..selectors import forum_session_page, may_fill_in_or_change
+from ..selectors import forum_session_page, forum_teachers, may_fill_in_or_change
 from .base import PAGE_SIZE, forum_sessions, get_forum_session, my_person
 
 
@@ -45,8 +45,7 @@ def session_list(request: HttpRequest, program_id: int) -> HttpResponse:
         .with_attendance_counts()
         .order_by("-date", "-start_time", "-pk")
     )
-    teachers = list(Person.objects.teachers_of(program))
-    filters = ForumSessionFilter(request.GET, queryset=sessions, program=program, teachers=teachers)
+    filters = ForumSessionFilter(request.GET, queryset=sessions, program=program, teachers=forum_teachers(program))
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     for session in page.object_list:
         session.program = program  # session.week reads the program; no query per row

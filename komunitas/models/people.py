@@ -48,10 +48,12 @@ class PersonQuerySet(models.QuerySet):
 
     def participants_of(self, program: Program, roles: list[str] | None = None) -> PersonQuerySet:
         """Active participants of ``program`` (in one of ``roles``, when given), in roster order."""
-        people = self.active().filter(participations__program=program)
+        # One filter() over participations: chained filters would join twice, matching a person's role in
+        # another program and listing someone who takes part in two programs twice.
+        lookups = {"participations__program": program}
         if roles:
-            people = people.filter(participations__role__in=roles)
-        return people.order_by("kind", "class_name", "name")
+            lookups["participations__role__in"] = roles
+        return self.active().filter(**lookups).order_by("kind", "class_name", "name")
 
     def teachers_of(self, program: Program) -> PersonQuerySet:
         """Teachers taking part in ``program``, by name (those who may present, be assessed as teachers …)."""

@@ -72,12 +72,6 @@ class Program(models.Model):
             return None
         return (day - self.start_date).days // 7 + 1
 
-    def week_param(self, value: str | None) -> int | None:
-        """A week number from a query string (``?week=3``), or None when it is not a week of the program."""
-        if value and value.isdigit() and int(value) in self.week_numbers():
-            return int(value)
-        return None
-
     def week_range(self, week: int) -> tuple[dt.date, dt.date]:
         start = self.start_date + dt.timedelta(days=7 * (week - 1))
         return start, start + dt.timedelta(days=6)

@@ -45,7 +45,9 @@ class Session(models.Model):
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sessions")
     # The kinds are declared by the apps (komunitas/activities.py): a callable, so adding one needs no migration.
-    kind = models.CharField(_("activity"), max_length=16, choices=activities.session_type_choices)
+    kind = models.CharField(
+        _("activity"), max_length=activities.KIND_MAX_LENGTH, choices=activities.session_type_choices
+    )
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)

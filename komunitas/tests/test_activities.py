@@ -187,3 +187,13 @@ def teachers_and_sessions(program):
 
     grow(2)
     return grow
+
+
+def test_a_failed_url_reload_leaves_nothing_registered():
+    from dataclasses import replace
+
+    broken = replace(GARDEN, urls="garden.no_such_urls")
+    with pytest.raises(ModuleNotFoundError), activities.register_temporarily(broken):
+        pass
+    assert "garden" not in [activity.app for activity in activities.activities()]
+    assert "garden:index" not in program_url_names()

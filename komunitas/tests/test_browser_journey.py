@@ -16,15 +16,15 @@ def test_facilitator_plans_a_session_takes_attendance_and_sees_it_on_the_dashboa
 
     phone.goto(f"/programs/{live_program.pk}/sessions/new/")
     settle(phone)
-    phone.select_option("select[name=kind]", "forum")
-    phone.fill("input[name=title]", "Forum guru: asesmen formatif")
+    phone.select_option("select[name=kind]", "reflection")
+    phone.fill("input[name=title]", "Refleksi bersama")
     phone.fill("input[name=date]", timezone.localdate().isoformat())
     phone.fill("input[name=start_time]", "13:30")
     phone.fill("input[name=end_time]", "15:00")
     phone.fill("input[name=place]", "Ruang guru")
     phone.click("main form button[type=submit]")
     settle(phone)
-    session = Session.objects.get(title="Forum guru: asesmen formatif")
+    session = Session.objects.get(title="Refleksi bersama")
     assert phone.url.endswith(session.get_absolute_url())
 
     phone.click(f"a[href='/programs/{live_program.pk}/sessions/{session.pk}/attendance/']")
@@ -38,7 +38,7 @@ def test_facilitator_plans_a_session_takes_attendance_and_sees_it_on_the_dashboa
     phone.goto(f"/programs/{live_program.pk}/")
     settle(phone)
     assert phone.get_by_test_id("week-held").inner_text().startswith("1")
-    assert "Forum guru: asesmen formatif" in phone.locator("main").inner_text()
+    assert "Refleksi bersama" in phone.locator("main").inner_text()
     session.refresh_from_db()
     assert session.status == "held"
     assert sorted(session.attendance.values_list("status", flat=True)) == ["absent", "present", "present"]

@@ -181,3 +181,36 @@ def test_bulk_update_ignores_people_of_other_schools_and_outside_redirects(signe
     response = signed_in.post(url, {"action": "add", "person": [outsider.person.pk], "next": "https://evil.example/"})
     assert response.url == reverse("people_list", args=[program.pk])
     assert not Participant.objects.filter(program=program, person=outsider.person).exists()
+
+
+def test_someone_in_two_programs_is_listed_once_in_each(program, teacher):
+    """A teacher of this year's and last year's program appears once on each list, in each program's role."""
+    from komunitas import services
+    from komunitas.models import CycleTemplate
+
+    last_year = services.program_create(
+        school=program.school, name="Tahun lalu", start_date=program.start_date, weeks=10, cycle=CycleTemplate.STUDY
+    )
+    Participant.objects.create(program=last_year, person=teacher.person, role=PersonKind.FACILITATOR)
+    assert list(Person.objects.participants_of(program)) == [teacher.person]
+    assert list(Person.objects.participants_of(program, [PersonKind.FACILITATOR])) == []
+    assert list(Person.objects.participants_of(last_year, [PersonKind.FACILITATOR])) == [teacher.person]
+
+
+def test_a_filter_with_one_bad_value_still_applies_the_others(signed_in, program):
+    """?kind=student&class=9Z: the kind filters, the unknown class is ignored, and an empty result says so."""
+    StudentFactory(school=program.school, name="Ani", class_name="7A")
+    url = reverse("people_list", args=[program.pk])
+    response = signed_in.get(url, {"kind": "parent", "class": "9Z"})
+    assert list(response.context["page"].object_list) == []
+    assert "Nobody matches these filters." in response.content.decode()
+
+
+@pytest.mark.parametrize(("value", "only_participants"), [("1", True), ("on", True), ("0", False), ("", False)])
+def test_participants_only_is_on_only_when_ticked(signed_in, program, value, only_participants):
+    StudentFactory(school=program.school, name="Bukan peserta")
+    names = [
+        p.name
+        for p in signed_in.get(reverse("people_list", args=[program.pk]), {"participants": value}).context["page"]
+    ]
+    assert ("Bukan peserta" not in names) is only_participants

@@ -228,10 +228,3 @@ def test_program_settings_refuse_bad_weeks_and_keep_input(client, principal, pro
     assert response.context["form"]["name"].value() == "Nama baru"
     program.refresh_from_db()
     assert program.name == "Komunitas Belajar Kolaboratif"
-
-
-@pytest.mark.parametrize(
-    ("value", "week"), [("3", 3), ("10", 10), ("0", None), ("11", None), ("x", None), (None, None)]
-)
-def test_week_param_accepts_only_weeks_of_the_program(value, week):
-    assert Program(start_date=START, weeks=10).week_param(value) == week

@@ -52,7 +52,7 @@ PAGES = {
     "people_list": (lambda p, s: reverse("people_list", args=[p.pk]), 7),
     # + all sessions with their facilitators
     "schedule": (lambda p, s: reverse("schedule", args=[p.pk]), 4),
-    # + the session, attendance with people, attachments with consent flag, the people in the photos
+    # + the session, attendance with people, attachments with consent flag, the students for the upload form
     "session_detail": (lambda p, s: reverse("session_detail", args=[p.pk, s[0].pk]), 7),
     # + the session, current marks, participants (everyone recorded is on the list: no query for others)
     "attendance_edit": (lambda p, s: reverse("attendance_edit", args=[p.pk, s[0].pk]), 6),

@@ -227,3 +227,17 @@ def test_applying_an_import_costs_the_same_queries_for_ten_or_sixty_people(progr
     parent = Person.objects.get(name="Wali 1020")
     assert [child.name for child in parent.guardian_of.all()] == ["Siswa 1020"]
     assert Participant.objects.filter(program=program, person=parent, role="parent").exists()
+
+
+def test_two_rows_that_are_one_person_on_the_roster_are_refused(signed_in, program):
+    """One row finds Budi by his NIS, the other by name and class: the second is an error, never a 500."""
+    preview(signed_in, program, csv_file(GOOD))
+    confirm(signed_in, program)
+    twice = (
+        "nama,peran,nis_nip,kelas,mapel,telepon,orang_tua_dari,izin_foto,peserta\n"
+        "Budi Santoso,siswa,2324001,7A,,,,ya,ya\n"
+        "Budi Santoso,siswa,,7A,,,,ya,ya\n"
+    )
+    response = preview(signed_in, program, csv_file(twice))
+    assert response.context["counts"]["error"] == 1
+    assert "Same person as row 2." in response.context["rows"][1].errors

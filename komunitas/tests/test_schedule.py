@@ -20,8 +20,8 @@ def signed_in(client, facilitator):
 
 def plan(client, program, **fields):
     data = {
-        "kind": "forum",
-        "title": "Forum guru",
+        "kind": "reflection",
+        "title": "Refleksi guru",
         "date": "2026-02-03",
         "start_time": "13:30",
         "end_time": "15:00",
@@ -88,16 +88,16 @@ def test_bad_session_input_gets_a_message_next_to_the_field(signed_in, program, 
 
 
 def test_grid_counts_held_of_planned_per_week(signed_in, program):
-    SessionFactory(program=program, kind="forum", date=START, status="held")
-    SessionFactory(program=program, kind="forum", date=START + dt.timedelta(days=2), status="planned")
-    SessionFactory(program=program, kind="forum", date=START + dt.timedelta(days=3), status="cancelled")
-    SessionFactory(program=program, kind="club", date=START + dt.timedelta(days=8), status="held")
+    SessionFactory(program=program, kind="reflection", date=START, status="held")
+    SessionFactory(program=program, kind="reflection", date=START + dt.timedelta(days=2), status="planned")
+    SessionFactory(program=program, kind="reflection", date=START + dt.timedelta(days=3), status="cancelled")
+    SessionFactory(program=program, kind="other", date=START + dt.timedelta(days=8), status="held")
     response = signed_in.get(reverse("schedule", args=[program.pk]))
     weeks = response.context["weeks"]
     kinds = [value for value, _label in response.context["kinds"]]
-    forum, club = kinds.index("forum"), kinds.index("club")
-    assert (weeks[0]["cells"][forum].planned, weeks[0]["cells"][forum].held) == (2, 1)
-    assert (weeks[1]["cells"][club].planned, weeks[1]["cells"][club].held) == (1, 1)
+    reflection, other = kinds.index("reflection"), kinds.index("other")
+    assert (weeks[0]["cells"][reflection].planned, weeks[0]["cells"][reflection].held) == (2, 1)
+    assert (weeks[1]["cells"][other].planned, weeks[1]["cells"][other].held) == (1, 1)
     assert (response.context["totals"].planned, response.context["totals"].held) == (3, 2)
 
 

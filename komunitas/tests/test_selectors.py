@@ -14,24 +14,24 @@ from komunitas.uploads import CleanFile
 
 
 def test_held_of_planned_per_week_and_kind(program, django_assert_num_queries):
-    SessionFactory(program=program, kind="forum", date=START, status="held")
-    SessionFactory(program=program, kind="forum", date=START, status="planned")
-    SessionFactory(program=program, kind="forum", date=START, status="cancelled")  # not planned any more
-    SessionFactory(program=program, kind="club", date=START + dt.timedelta(days=7), status="held")
-    SessionFactory(program=program, kind="club", date=START - dt.timedelta(days=1), status="held")  # before it
+    SessionFactory(program=program, kind="reflection", date=START, status="held")
+    SessionFactory(program=program, kind="reflection", date=START, status="planned")
+    SessionFactory(program=program, kind="reflection", date=START, status="cancelled")  # not planned any more
+    SessionFactory(program=program, kind="other", date=START + dt.timedelta(days=7), status="held")
+    SessionFactory(program=program, kind="other", date=START - dt.timedelta(days=1), status="held")  # before it
     with django_assert_num_queries(1):
         counts = session_counts(program)
-    assert (counts.cell(1, "forum").held, counts.cell(1, "forum").planned) == (1, 2)
+    assert (counts.cell(1, "reflection").held, counts.cell(1, "reflection").planned) == (1, 2)
     assert (counts.week(2).held, counts.week(2).planned) == (1, 1)
-    assert [week.planned for week in counts.weekly(["forum"])] == [2] + [0] * 9
+    assert [week.planned for week in counts.weekly(["reflection"])] == [2] + [0] * 9
     assert (counts.total().held, counts.total().planned, counts.total().percent) == (2, 3, 67)
-    assert counts.cell(3, "forum").percent is None  # nothing planned: no share
+    assert counts.cell(3, "reflection").percent is None  # nothing planned: no share
 
 
 def test_rows_already_read_cost_no_query(program, django_assert_num_queries):
     with django_assert_num_queries(0):
-        counts = session_counts(program, rows=[("forum", START, "held"), ("forum", START, "planned")])
-    assert counts.cell(1, "forum").held == 1
+        counts = session_counts(program, rows=[("reflection", START, "held"), ("reflection", START, "planned")])
+    assert counts.cell(1, "reflection").held == 1
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def session_with_photo(program, facilitator, teacher):
 def test_a_session_page_says_what_the_viewer_may_do(program, session_with_photo, teacher, principal, district_officer):
     session, photo = session_with_photo
     as_teacher = session_page(program_access_for(teacher, program.pk), session)
-    assert as_teacher["may"] == {"edit": False, "delete": False, "take_attendance": True, "add_documentation": True}
+    assert as_teacher["may"] == {"edit": False, "delete": False, "take_attendance": True}
     assert [(item, item.lacks_consent, item.can_delete) for item in as_teacher["attachments"]] == [(photo, True, True)]
     as_principal = session_page(program_access_for(principal, program.pk), session)
     assert as_principal["may"]["take_attendance"] is False
@@ -62,7 +62,7 @@ def test_a_session_page_says_what_the_viewer_may_do(program, session_with_photo,
 
 
 def test_the_attendance_sheet_lists_the_audience_and_anyone_recorded(program, principal, teacher):
-    session = SessionFactory(program=program, kind="forum")
+    session = SessionFactory(program=program, kind="reflection")
     outsider_of_list = PersonFactory(school=program.school, name="Tamu")
     AttendanceFactory(session=session, person=teacher.person)
     AttendanceFactory(session=session, person=outsider_of_list)

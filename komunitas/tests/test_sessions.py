@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from komunitas.models import Attachment, Participant, Person, PersonKind
+from komunitas.models import Attachment, Participant, PersonKind
 from komunitas.tests.factories import AttendanceFactory, ParticipantFactory, SessionFactory, StudentFactory
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -64,17 +64,42 @@ def test_attendance_ignores_people_outside_the_program(client, facilitator, sess
     assert list(session.attendance.values_list("person", flat=True)) == [teachers[0].pk]
 
 
-def test_club_attendance_lists_students_first_and_everyone_on_request(client, facilitator, program, teachers):
+def test_a_reflection_lists_staff_and_everyone_on_request(client, facilitator, program, teachers):
+    """A kind's audience (here the core's reflection: the staff) narrows the list; "show every participant"
+    widens it. A kind whose list is everyone offers no such choice."""
     student = StudentFactory(school=program.school)
     Participant.objects.create(program=program, person=student, role=PersonKind.STUDENT)
-    parent = Person.objects.create(school=program.school, name="Wali", kind=PersonKind.PARENT)
-    Participant.objects.create(program=program, person=parent, role=PersonKind.PARENT)
-    club = SessionFactory(program=program, kind="club", created_by=facilitator)
+    reflection = SessionFactory(program=program, kind="reflection", created_by=facilitator)
     client.force_login(facilitator)
-    url = reverse("attendance_edit", args=[program.pk, club.pk])
-    people = client.get(url).context["form"].people
-    assert student in people and parent not in people
-    assert parent in client.get(url + "?all=1").context["form"].people
+    url = reverse("attendance_edit", args=[program.pk, reflection.pk])
+    response = client.get(url)
+    assert teachers[0] in response.context["form"].people and student not in response.context["form"].people
+    assert "Show every participant" in response.content.decode()
+    assert student in client.get(url + "?all=1").context["form"].people
+    other = SessionFactory(program=program, kind="other", created_by=facilitator)
+    response = client.get(reverse("attendance_edit", args=[program.pk, other.pk]))
+    assert student in response.context["form"].people and "Show every participant" not in response.content.decode()
+
+
+def test_planning_starts_from_the_first_declared_kind(client, facilitator, program):
+    from komunitas import activities
+
+    client.force_login(facilitator)
+    form = client.get(reverse("session_create", args=[program.pk])).context["form"]
+    assert form["kind"].value() == activities.session_types()[0].value
+    assert (
+        client.get(reverse("session_create", args=[program.pk]) + "?kind=other").context["form"]["kind"].value()
+        == "other"
+    )
+
+
+def test_the_edit_form_offers_delete_only_when_it_is_allowed(client, facilitator, teacher, program):
+    planned = SessionFactory(program=program, created_by=teacher, status="planned")
+    held = SessionFactory(program=program, created_by=teacher, status="held")
+    client.force_login(teacher)
+    for session, offered in [(planned, True), (held, False)]:
+        html = client.get(reverse("session_edit", args=[program.pk, session.pk])).content.decode()
+        assert (reverse("session_delete", args=[program.pk, session.pk]) in html) is offered
 
 
 def test_daftar_hadir_has_a_signature_column_and_every_participant(client, principal, session, teachers):

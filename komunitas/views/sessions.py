@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services
+from .. import activities, services
 from ..access import ProgramAccess, program_access
 from ..forms import AttachmentForm, AttendanceForm, SessionForm
 from ..models import Attachment, Person, PersonKind, Session, SessionStatus
@@ -38,8 +38,9 @@ def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("log")
     program = access.program
+    kinds = activities.session_types()
     initial = {
-        "kind": request.GET.get("kind"),
+        "kind": request.GET.get("kind") or (kinds[0].value if kinds else None),  # the first declared kind
         "date": request.GET.get("date"),
         "repeat_weeks": 1,
         "status": SessionStatus.PLANNED,
@@ -86,7 +87,8 @@ def session_edit(request: HttpRequest, program_id: int, session_id: int) -> Http
         form.save()
         messages.success(request, _("Session saved."))
         return redirect(session)
-    return render_program(request, "komunitas/session_form.html", access, {"form": form, "session": session})
+    context = {"form": form, "session": session, "may_delete": access.can_delete_session(session)}
+    return render_program(request, "komunitas/session_form.html", access, context)
 
 
 def _deleted_with(session: Session) -> list[str]:
@@ -134,9 +136,10 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
     access.require("log")
     if not access.can_take_attendance(session):
         messages.error(request, _("This session has not happened yet: take attendance on or after its day."))
-        return redirect(session)
+        return redirect(session.page_url)
     current = dict(session.attendance.values_list("person_id", "status"))
-    everyone = request.GET.get("all") == "1"
+    narrows = session.type is not None and session.type.narrows  # else the list already shows everyone
+    everyone = request.GET.get("all") == "1" or not narrows
     form = AttendanceForm(
         request.POST or None, people=session.attendance_people(set(current), everyone=everyone), current=current
     )
@@ -145,10 +148,9 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
             session=session, statuses=form.statuses(), mark_held=bool(request.POST.get("mark_held"))
         )
         messages.success(request, _("Attendance saved."))
-        return redirect(session)
-    return render_program(
-        request, "komunitas/attendance_form.html", access, {"session": session, "form": form, "everyone": everyone}
-    )
+        return redirect(session.page_url)
+    context = {"session": session, "form": form, "everyone": everyone, "narrows": narrows}
+    return render_program(request, "komunitas/attendance_form.html", access, context)
 
 
 @login_required
@@ -176,7 +178,7 @@ def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> Ht
             user=request.user,
         )
         messages.success(request, _("Documentation added."))
-        return redirect(session)
+        return redirect(session.page_url)
     return _render_session_detail(request, access, session, upload_form=form)
 
 
