@@ -95,19 +95,10 @@ class ScheduleFilter(ListFilter):
         fields = ["kind"]
 
 
-class ClassNameField(django_filters.fields.ChoiceField):
-    """A class as typed in a link ("8b", "VIII B") matches the class as stored ("8B")."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return normalize_class_name(value) or value if value else value
-
-
 class PeopleFilter(ListFilter):
     q = search_filter(_("Search name, class, subject, number"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PersonKind.choices, empty_label=_("Everyone"))
     class_ = django_filters.ChoiceFilter(label=_("Class"), field_name="class_name", empty_label=_("All classes"))
-    class_.field_class = ClassNameField
     participants = django_filters.BooleanFilter(
         label=_("Participants only"), method="only_participants", widget=TickedBox
     )
@@ -117,6 +108,9 @@ class PeopleFilter(ListFilter):
         fields = ["q", "kind", "class_", "participants"]
 
     def __init__(self, data=None, *args, classes: list[str], **kwargs):
+        if data and data.get("class"):  # a class as typed in a link ("8b", "VIII B") is the class as stored
+            data = data.copy()
+            data["class"] = normalize_class_name(data["class"]) or data["class"]
         super().__init__(data, *args, **kwargs)
         set_choices(self, "class_", [(name, name) for name in classes])
         # "class" is a Python keyword: declared as class_, offered as ?class= (kept in its place in the form).

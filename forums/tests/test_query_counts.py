@@ -23,8 +23,9 @@ PAGES = {
     # + the sessions' count, the page of sessions with attendance counts, their presenters, the filter's teachers
     "index": (lambda p, f: reverse("forums:index", args=[p.pk]), 7),
     # + the session with its forum record, attendance with people, attachments with consent flag, presenters,
-    # follow-ups, feedback with people, reflections with authors, practice logs with teachers and methods
-    "detail": (lambda p, f: reverse("forums:detail", args=[p.pk, f.pk]), 11),
+    # follow-ups, feedback with people, reflections with authors, practice logs with teachers and methods, the
+    # students for the upload form
+    "detail": (lambda p, f: reverse("forums:detail", args=[p.pk, f.pk]), 12),
     # + the session with its forum record, marks, the list's people, the principal, presenters, follow-ups
     "notulen": (lambda p, f: reverse("forums:notulen", args=[p.pk, f.pk]), 9),
     # + the filter's teachers and methods, the count, the page of entries

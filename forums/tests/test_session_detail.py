@@ -189,3 +189,14 @@ def test_attendance_taken_from_the_forum_page_comes_back_to_it(client, facilitat
     page = client.get(attendance_url).content.decode()
     assert f'href="{forum_url}"' in page  # breadcrumb and Cancel
     assert client.post(attendance_url, {f"p{teachers[4].pk}": "present"}).url == forum_url
+
+
+def test_teachers_add_photos_from_the_forum_page_and_come_back_to_it(client, other_teacher, program, forum):
+    from komunitas.testing import jpeg
+
+    client.force_login(other_teacher)
+    add_url = reverse("attachment_add", args=[program.pk, forum.pk])
+    assert add_url in _detail(client, forum).content.decode()
+    response = client.post(add_url, {"file": jpeg(), "caption": "Diskusi"})
+    assert response.url == reverse("forums:detail", args=[program.pk, forum.pk])
+    assert forum.session.attachments.get().caption == "Diskusi"

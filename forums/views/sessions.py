@@ -18,6 +18,7 @@ from komunitas.forms import AttendanceForm
 from komunitas.models import Person, Session, SessionStatus
 from komunitas.selectors import attendance_sheet
 from komunitas.views import render_program
+from komunitas.views.sessions import documentation_form
 
 from .. import services
 from ..filters import ForumSessionFilter
@@ -144,6 +145,8 @@ def session_detail(request: HttpRequest, program_id: int, pk: int) -> HttpRespon
     access = program_access(request, program_id)
     session = get_forum_session(access, pk)
     context = forum_session_page(access, session)
+    if access.can_log:
+        context["upload_form"] = documentation_form(access)
     return render_program(request, "forums/session_detail.html", access, context)
 
 

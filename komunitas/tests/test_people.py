@@ -214,3 +214,12 @@ def test_participants_only_is_on_only_when_ticked(signed_in, program, value, onl
         for p in signed_in.get(reverse("people_list", args=[program.pk]), {"participants": value}).context["page"]
     ]
     assert ("Bukan peserta" not in names) is only_participants
+
+
+def test_the_filters_show_what_is_filtered(signed_in, program):
+    StudentFactory(school=program.school, name="Bayu", class_name="8B")
+    html = signed_in.get(reverse("people_list", args=[program.pk]), {"class": "8b", "participants": "1"}).content
+    html = html.decode()
+    assert '<option value="8B" selected>8B</option>' in html  # as typed in a link, shown as stored
+    assert '<label class="form-check-label" for="id_participants">Participants only</label>' in html
+    assert 'name="participants" class="form-check-input" id="id_participants" checked' in html

@@ -50,9 +50,11 @@ def test_forum_every_tuesday_for_ten_weeks_in_one_form(signed_in, program):
     assert len(set(Session.objects.values_list("series", flat=True))) == 1
 
 
-def test_weekly_plan_stops_at_the_end_of_the_program(signed_in, program):
-    plan(signed_in, program, date="2026-03-31", repeat_weeks=10)  # week 9
+def test_weekly_plan_stops_at_the_end_of_the_program_and_says_so(signed_in, program):
+    response = plan(signed_in, program, date="2026-03-31", repeat_weeks=10)  # week 9
     assert Session.objects.count() == 2
+    shown = [str(message) for message in signed_in.get(response.url).context["messages"]]
+    assert "8 weeks fell after the program's end and were skipped." in shown
 
 
 @pytest.mark.parametrize(("day", "week"), [(START, 1), (START + dt.timedelta(days=69), 10)])

@@ -9,8 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from komunitas import services
 from komunitas.models import Attachment, Participant, PersonKind
+from komunitas.testing import jpeg_bytes
 from komunitas.tests.factories import AttendanceFactory, ParticipantFactory, SessionFactory, StudentFactory
+from komunitas.uploads import CleanFile
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -223,8 +226,16 @@ def test_deleting_a_session_lists_what_goes_with_it(client, facilitator, session
     AttendanceFactory(session=session, person=teachers[0])
     client.force_login(facilitator)
     url = reverse("session_delete", args=[session.program_id, session.pk])
+    services.attachment_add(
+        session=session,
+        clean=CleanFile(jpeg_bytes(), "image/jpeg", "jpg"),
+        original_name="a.jpg",
+        caption="",
+        people=[StudentFactory(school=session.program.school)],
+        user=facilitator,
+    )
     html = client.get(url).content.decode()
-    assert "Deleted with it: 1 attendance" in html
+    assert "Deleted with it: 1 attendance, 1 documentation." in html  # no links between records named
     client.post(url)
     assert not type(session).objects.filter(pk=session.pk).exists()
 
@@ -238,3 +249,10 @@ def test_a_teacher_cannot_delete_a_held_session_even_their_own(client, teacher, 
     planned = SessionFactory(program=program, created_by=teacher, status="planned")
     client.post(reverse("session_delete", args=[program.pk, planned.pk]))
     assert not type(planned).objects.filter(pk=planned.pk).exists()
+
+
+def test_a_failed_upload_shows_the_session_without_a_link_to_itself(client, facilitator, session):
+    client.force_login(facilitator)
+    response = client.post(reverse("attachment_add", args=[session.program_id, session.pk]), {"caption": "x"})
+    assert response.status_code == 200 and response.context["upload_form"].errors["file"]
+    assert "Open in" not in response.content.decode()  # a session of the core's own kind has no other page

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import activities, services
@@ -49,6 +50,17 @@ def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         dates = services.weekly_dates(form.cleaned_data["date"], form.cleaned_data.get("repeat_weeks") or 1, program)
         created = services.sessions_plan(program=program, template=form.instance, dates=dates, user=request.user)
+        skipped = (form.cleaned_data.get("repeat_weeks") or 1) - len(created)
+        if skipped:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s week fell after the program's end and was skipped.",
+                    "%(count)s weeks fell after the program's end and were skipped.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
         if len(created) == 1:
             messages.success(request, _("Session planned."))
             return redirect(created[0])
@@ -57,7 +69,8 @@ def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
     return render_program(request, "komunitas/session_form.html", access, {"form": form, "session": None})
 
 
-def _upload_form(access: ProgramAccess, data=None, files=None) -> AttachmentForm:
+def documentation_form(access: ProgramAccess, data=None, files=None) -> AttachmentForm:
+    """The form that adds a photo or file to a session (every session page shows it to those who log)."""
     students = Person.objects.participants_of(access.program, [PersonKind.STUDENT])
     return AttachmentForm(data, files, students=students)
 
@@ -67,7 +80,7 @@ def _render_session_detail(
 ) -> HttpResponse:
     context = session_page(access, session)
     if access.can_log:
-        context["upload_form"] = upload_form or _upload_form(access)
+        context["upload_form"] = upload_form or documentation_form(access)
     return render_program(request, "komunitas/session_detail.html", access, context)
 
 
@@ -93,13 +106,13 @@ def session_edit(request: HttpRequest, program_id: int, session_id: int) -> Http
 
 def _deleted_with(session: Session) -> list[str]:
     """What deleting the session takes with it, e.g. "12 attendance", "2 peer feedback" — whatever apps hang
-    on it, found by Django's collector rather than listed here."""
+    on it, found by Django's collector rather than listed here (links between records are not named)."""
     collector = NestedObjects(using="default")
     collector.collect([session])
     return [
-        f"{len(objects)} {model._meta.verbose_name_plural}"
+        f"{len(objects)} {model._meta.verbose_name if len(objects) == 1 else model._meta.verbose_name_plural}"
         for model, objects in collector.model_objs.items()
-        if model is not Session and objects
+        if model is not Session and objects and not model._meta.auto_created
     ]
 
 
@@ -167,7 +180,7 @@ def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> Ht
     access = program_access(request, program_id)
     session = get_session(access, session_id)
     access.require("log")
-    form = _upload_form(access, request.POST, request.FILES)
+    form = documentation_form(access, request.POST, request.FILES)
     if form.is_valid():
         services.attachment_add(
             session=session,

@@ -1,10 +1,11 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener("click", function (event) {
-  // "Everyone present" on the attendance form: tick the first choice of every row that has none yet.
+  // "Everyone present" (or absent) on the attendance form: mark every row that has no mark yet.
   const button = event.target.closest("[data-mark-all]");
   if (!button) return;
   const value = button.getAttribute("data-mark-all");
   document.querySelectorAll(".attendance-row").forEach(function (row) {
+    if (row.querySelector("input[type=radio]:checked")) return; // a mark already given is kept
     const input = row.querySelector('input[type=radio][value="' + value + '"]');
     if (input) input.checked = true;
   });
