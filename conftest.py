@@ -1,4 +1,4 @@
-"""Named people built once per test (STYLE.md §9): principal, facilitator, teacher, other_teacher,
+"""Named people built once per test (docs/architecture.md, "Tests"): principal, facilitator, teacher, other_teacher,
 district officer, and outsider (a facilitator at a school of another district) — plus the program they share.
 Helpers every app's tests use (files, form round trips, permission tables, browser checks) are in
 komunitas/testing.py."""

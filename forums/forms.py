@@ -1,4 +1,4 @@
-"""Forms of the forum. They validate; ``forums.services`` writes (STYLE.md §5)."""
+"""Forms of the forum. They validate; ``forums.services`` writes (docs/architecture.md, "Where code goes")."""
 
 from __future__ import annotations
 

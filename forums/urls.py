@@ -1,4 +1,5 @@
-"""URLs below /programs/<program_id>/forums/. The first four follow the public contract (DESIGN.md)."""
+"""URLs below /programs/<program_id>/forums/. The first four follow the stable URLs of every section
+(docs/architecture.md, "Stable URLs")."""
 
 from django.urls import path
 

@@ -1,6 +1,6 @@
 """Who may see and change what. Views ask here; they never hand-roll role checks.
 
-Rules (DESIGN.md, "Who uses it"):
+Rules (the roles are described in README.md, "Architecture"):
 - an outsider gets 404 for anything of a program they cannot see (no leaking that it exists);
 - a reader who may not write gets 403;
 - district officers read every program of their district and never write;

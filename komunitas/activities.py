@@ -1,5 +1,5 @@
 """The plug-in contract: how an app adds an activity (or a section such as the evaluation) to every program
-without the core importing it (DESIGN.md, "data flows one way").
+without the core importing it (docs/architecture.md: data flows one way).
 
 An app plugs in with one module, ``<app>/activity.py``, that calls ``register(Activity(...))``. The core imports
 every installed app's ``activity`` module when Django starts (``KomunitasConfig.ready``), so adding an app is a

@@ -1,4 +1,4 @@
-"""Charts drawn on the server as SVG, so the same chart shows on a page and in a PDF (DESIGN.md).
+"""Charts drawn on the server as SVG, so the same chart shows on a page and in a PDF.
 
 No JavaScript and no library: ``bar_chart`` and ``line_chart`` return a ``Chart`` holding an accessible SVG
 (``role="img"`` with ``<title>`` and a ``<desc>`` that spells out every number) and the same numbers as an HTML

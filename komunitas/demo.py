@@ -1,4 +1,4 @@
-"""The demo program of the reference study (DESIGN.md, "Demo data contract"), built by ``seed_demo``.
+"""The demo program of the reference study (README.md: the demo accounts), built by ``seed_demo``.
 
 Deterministic: names and attendance come from a random generator seeded by the school's name, and the
 program is placed so that today falls in its last week. Idempotent: a school that already has the demo

@@ -1,4 +1,4 @@
-"""Forms of the core app. They validate; services write (STYLE.md §5)."""
+"""Forms of the core app. They validate; services write (docs/architecture.md, "Where code goes")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Indonesian unless the user chose otherwise (DESIGN.md: Indonesian is the default).
+"""Indonesian unless the user chose otherwise (Indonesian is the default language).
 
 The browser's Accept-Language is ignored: many phones and laptops in Indonesian schools are set to English,
 and their users still expect the school's app in Bahasa Indonesia. The ID/EN switch sets the language cookie,

@@ -1,4 +1,4 @@
-"""Writes that touch several rows. Keyword-only, one transaction each (STYLE.md §5)."""
+"""Writes that touch several rows. Keyword-only, one transaction each (docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""What every app's tests share (STYLE.md §9): upload files, form round trips, the permission rules with a
-ready-made permission-table test, named members of a school, and browser helpers with the accessibility check.
-The named users themselves are fixtures of the root ``conftest.py``.
+"""What every app's tests share (docs/architecture.md, "Tests"): upload files, form round trips, the permission
+rules with a ready-made permission-table test, named members of a school, and browser helpers with the
+accessibility check. The named users themselves are fixtures of the root ``conftest.py``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Root URLs. The paths are a public contract (DESIGN.md, "Public contract"): change none of them.
+"""Root URLs. The paths are a public contract (docs/architecture.md, "Stable URLs"): change none of them.
 
 Each activity's URLs (forums/, projects/ …) come from its declaration in the plug-in contract
 (komunitas/activities.py, ``Activity.path`` and ``Activity.urls``), not from a list here."""

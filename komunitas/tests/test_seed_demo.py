@@ -1,4 +1,4 @@
-"""seed_demo builds the study's program as DESIGN.md's demo-data contract says, and only once."""
+"""seed_demo builds the study's program as the README's demo accounts say, and only once."""
 
 import datetime as dt
 
