@@ -172,6 +172,17 @@ class ForumFilesForm(forms.Form):
         return [*self.cleaned_data.get("materials", []), *self.cleaned_data.get("photos", [])]
 
 
+def check_held_if_anyone_came(session_form: ForumSessionForm, attendance) -> None:
+    """Someone present means the session was held (komunitas.services.attendance_record would mark it so):
+    ask for "held", so that the minutes a held session needs are asked for too."""
+    if not (session_form.is_valid() and attendance.is_valid()):
+        return
+    if session_form.cleaned_data.get("status") == SessionStatus.PLANNED and (
+        AttendanceStatus.PRESENT in attendance.statuses().values()
+    ):
+        session_form.add_error("status", _("People are marked present, so the session was held: choose “held”."))
+
+
 def check_presenters_attended(details: ForumDetailsForm, attendance) -> None:
     """A presenter marked absent or excused cannot have presented."""
     if not (details.is_valid() and attendance.is_valid()):

@@ -265,7 +265,15 @@ class SessionForm(forms.ModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One radio row per participant: present / absent / excused (blank = not recorded)."""
+    """One radio row per participant: present / absent / excused (blank = not recorded). Saving it with anyone
+    present marks a planned session held; with nobody present, only ``held_without_marks`` does."""
+
+    held_without_marks = forms.BooleanField(
+        label=_("It was held, though nobody is marked present here"),
+        help_text=_("For example, when the list was kept on paper. Unticked, the session stays planned."),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
 
     def __init__(self, *args, people: list[Person], current: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ from .models import (
     Attachment,
     AttachmentKind,
     Attendance,
+    AttendanceStatus,
     ChecklistItem,
     Membership,
     Participant,
@@ -115,9 +116,12 @@ def sessions_plan(*, program: Program, template: Session, dates: list[dt.date], 
 
 
 @transaction.atomic
-def attendance_record(*, session: Session, statuses: dict[int, str], mark_held: bool = False) -> None:
+def attendance_record(*, session: Session, statuses: dict[int, str], held_without_marks: bool = False) -> None:
     """Replace the session's attendance with ``statuses`` (person id → status); blank means not recorded.
-    With ``mark_held``, a planned session becomes held."""
+
+    A planned session becomes held when someone is recorded present — what the dashboard counts matches what
+    its attendance says. Without anyone present it becomes held only when the person says so explicitly
+    (``held_without_marks``), e.g. a meeting whose list was kept on paper."""
     existing = {row.person_id: row for row in session.attendance.all()}
     to_create, to_update = [], []
     for person_id, status in statuses.items():
@@ -133,7 +137,8 @@ def attendance_record(*, session: Session, statuses: dict[int, str], mark_held: 
             to_update.append(row)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["status"])
-    if mark_held and session.status == SessionStatus.PLANNED:
+    anyone_present = AttendanceStatus.PRESENT in statuses.values()
+    if session.status == SessionStatus.PLANNED and (anyone_present or held_without_marks):
         session.status = SessionStatus.HELD
         session.save(update_fields=["status", "updated_at"])
 

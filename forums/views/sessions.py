@@ -26,6 +26,7 @@ from ..forms import (
     ForumDetailsForm,
     ForumFilesForm,
     ForumSessionForm,
+    check_held_if_anyone_came,
     check_presenters_attended,
     follow_up_formset,
     follow_ups_from,
@@ -88,7 +89,8 @@ def _session_form_page(request: HttpRequest, access: ProgramAccess, session: Ses
         if session_form.is_valid():
             details_form.check_practice(session_form.cleaned_data.get("status"))
         check_presenters_attended(details_form, attendance_form)
-        if valid and not details_form.errors:
+        check_held_if_anyone_came(session_form, attendance_form)
+        if valid and not details_form.errors and not session_form.errors:
             forum = services.forum_session_save(
                 session=session_form.instance,
                 forum=details_form.instance,

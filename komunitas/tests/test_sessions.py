@@ -37,7 +37,6 @@ def test_attendance_is_recorded_in_one_post_and_marks_the_session_held(client, f
         f"p{teachers[0].pk}": "present",
         f"p{teachers[1].pk}": "excused",
         f"p{teachers[2].pk}": "",
-        "mark_held": "1",
     }
     response = client.post(url, data)
     assert response.status_code == 302
@@ -209,7 +208,7 @@ def test_future_sessions_take_no_attendance(client, facilitator, program, teache
     )
     client.force_login(facilitator)
     url = reverse("attendance_edit", args=[program.pk, future.pk])
-    response = client.post(url, {f"p{teachers[0].pk}": "present", "mark_held": "1"})
+    response = client.post(url, {f"p{teachers[0].pk}": "present"})
     assert response.url == future.get_absolute_url()
     future.refresh_from_db()
     assert future.status == "planned" and not future.attendance.exists()
@@ -256,3 +255,26 @@ def test_a_failed_upload_shows_the_session_without_a_link_to_itself(client, faci
     response = client.post(reverse("attachment_add", args=[session.program_id, session.pk]), {"caption": "x"})
     assert response.status_code == 200 and response.context["upload_form"].errors["file"]
     assert "Open in" not in response.content.decode()  # a session of the core's own kind has no other page
+
+
+def test_saving_an_attendance_list_with_nobody_present_leaves_the_session_planned(
+    client, facilitator, session, teachers
+):
+    """The dashboard counts held sessions: one whose attendance says nobody came is not held, unless someone says
+    so explicitly (a list kept on paper)."""
+    client.force_login(facilitator)
+    url = reverse("attendance_edit", args=[session.program_id, session.pk])
+    form_html = client.get(url).content.decode()
+    assert (
+        'name="held_without_marks"' in form_html
+        and "checked" not in form_html.split('name="held_without_marks"')[1][:80]
+    )
+    client.post(url, {})
+    session.refresh_from_db()
+    assert session.status == "planned"
+    client.post(url, {f"p{teachers[0].pk}": "absent"})
+    session.refresh_from_db()
+    assert session.status == "planned"
+    client.post(url, {"held_without_marks": "on"})
+    session.refresh_from_db()
+    assert session.status == "held"

@@ -158,7 +158,7 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
     )
     if request.method == "POST" and form.is_valid():
         services.attendance_record(
-            session=session, statuses=form.statuses(), mark_held=bool(request.POST.get("mark_held"))
+            session=session, statuses=form.statuses(), held_without_marks=form.cleaned_data["held_without_marks"]
         )
         messages.success(request, _("Attendance saved."))
         return redirect(session.page_url)
