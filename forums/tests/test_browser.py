@@ -27,7 +27,9 @@ def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_progra
     phone.fill("input[name=place]", "Ruang guru")
     phone.check("input[name=format][value=plenary]")
     phone.select_option("select[name=topic_category]", "assessment")
-    assert phone.is_checked(f"input[name=presenters][value='{program.school.people.get(name='Siti Aminah').pk}']")
+    presenter = f"input[name=presenters][value='{program.school.people.get(name='Siti Aminah').pk}']"
+    assert not phone.is_checked(presenter)  # nothing is chosen for anyone
+    phone.check(presenter)
     phone.fill("textarea[name=practice]", "Tiket keluar di akhir pelajaran.\n\n- Satu pertanyaan\n- Dua menit")
     phone.fill("input[name='rtl-0-action']", "Mencoba tiket keluar di kelas 8A")
     phone.click("[data-mark-all=present]")

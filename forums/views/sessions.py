@@ -33,7 +33,7 @@ from ..forms import (
 )
 from ..models import FORUM, ForumSession
 from ..selectors import forum_session_page, forum_teachers, may_fill_in_or_change
-from .base import PAGE_SIZE, forum_sessions, get_forum_session, my_person
+from .base import PAGE_SIZE, forum_sessions, get_forum_session
 
 
 @login_required
@@ -64,12 +64,8 @@ def _session_form_page(request: HttpRequest, access: ProgramAccess, session: Ses
         today = timezone.localdate()
         initial = {"date": today if program.contains(today) else None, "status": SessionStatus.HELD}
     session_form = ForumSessionForm(data, instance=session, program=program, initial=initial)
-    details_initial = {}
-    if is_new:
-        me = my_person(access)
-        if me and Person.objects.teachers_of(program).filter(pk=me.pk).exists():
-            details_initial["presenters"] = [me.pk]
-    details_form = ForumDetailsForm(data, instance=forum, program=program, initial=details_initial)
+    # Nothing is chosen for anyone: presenters are whoever the user ticks.
+    details_form = ForumDetailsForm(data, instance=forum, program=program)
     attendance_form = AttendanceForm(
         data, people=session.attendance_people(set(current)), current=current, prefix="att"
     )
