@@ -68,9 +68,14 @@ class ProgramAccess:
         return self.can_log and not session.in_future
 
     def can_fill_in(self, session, *, has_record: bool) -> bool:
-        """A session planned on the schedule has no activity record yet (no forum minutes, say): any teacher
-        of the program may fill it in, and then owns it. Once filled in, ``can_change`` applies."""
-        return not has_record and self.can_log
+        """A session planned on the schedule has no activity record yet (no forum minutes, say). If the
+        facilitator (or the principal) planned it, any teacher of the program may fill it in, and then owns it;
+        one a teacher planned stays theirs. Once filled in, ``can_change`` applies. Needs ``creator_role``
+        (``Session.objects.with_creator_role()``)."""
+        if has_record or not self.can_log:
+            return False
+        planned_for_anyone = session.creator_role in {Role.FACILITATOR, Role.PRINCIPAL}
+        return planned_for_anyone or self.can_change(session)
 
     # Template-friendly shortcuts (templates cannot call methods with arguments; see templatetags/access.py).
     @property

@@ -106,3 +106,18 @@ def test_a_teacher_fills_in_a_forum_session_the_facilitator_planned_and_then_own
     # Once filled in, the usual rule holds: other teachers may not edit it.
     client.force_login(other_teacher)
     assert client.get(url).status_code == 403
+
+
+def test_a_forum_session_a_teacher_planned_stays_theirs(client, program, teacher, other_teacher, teachers):
+    """Only what the facilitator planned is open to any teacher: a colleague cannot take over, then delete, a
+    session a teacher planned on the schedule."""
+    planned = SessionFactory(program=program, kind="forum", created_by=teacher, status="planned")
+    url = reverse("forums:edit", args=[program.pk, planned.pk])
+    client.force_login(other_teacher)
+    assert url not in client.get(reverse("forums:detail", args=[program.pk, planned.pk])).content.decode()
+    assert client.post(url, session_payload(program, presenters=[teachers[1]])).status_code == 403
+    assert client.post(reverse("session_delete", args=[program.pk, planned.pk])).status_code == 403
+    planned.refresh_from_db()
+    assert planned.created_by == teacher and not ForumSession.objects.exists()
+    client.force_login(teacher)  # the teacher who planned it fills it in
+    assert client.post(url, session_payload(program, presenters=[teachers[0]])).status_code == 302

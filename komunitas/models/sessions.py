@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,15 @@ class SessionQuerySet(models.QuerySet):
 
     def between(self, start: dt.date, end: dt.date) -> SessionQuerySet:
         return self.filter(date__gte=start, date__lte=end)
+
+    def with_creator_role(self) -> SessionQuerySet:
+        """Annotate ``creator_role``: the role at the program's school of whoever planned the session (a
+        superuser counts as a facilitator), for ``ProgramAccess.can_fill_in``."""
+        from .schools import Membership, Role
+
+        role = Membership.objects.filter(user=models.OuterRef("created_by"), school=models.OuterRef("program__school"))
+        superuser = models.Case(models.When(created_by__is_superuser=True, then=models.Value(Role.FACILITATOR.value)))
+        return self.annotate(creator_role=Coalesce(superuser, models.Subquery(role.values("role")[:1])))
 
     def with_attendance_counts(self) -> SessionQuerySet:
         # The annotation groups rows, and grouped queries drop Meta.ordering: restate it.
