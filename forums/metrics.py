@@ -25,8 +25,8 @@ class WeekRow:
     end: dt.date
     planned: int = 0  # forum sessions planned for the week, held ones included, cancelled ones not
     held: int = 0
-    teachers_present: int = 0  # distinct participating teachers present at a held forum session
-    teachers_total: int = 0  # participating teachers of the program
+    teachers_present: int = 0  # distinct teachers taking part that week, present at a held forum session
+    teachers_total: int = 0  # teachers taking part in the program that week
     feedback: int = 0  # peer-feedback items on the week's sessions
     reflections: int = 0
     # Variasi metode pembelajaran: teacher (person id) → distinct methods tried in this week / up to this week.
@@ -78,10 +78,12 @@ def forum_weekly(program: Program) -> list[WeekRow]:
         row.feedback += feedback_n
         row.reflections += reflection_n
 
-    teachers = set(
-        Participant.objects.filter(
-            program=program, role=PersonKind.TEACHER, person__archived_at__isnull=True
-        ).values_list("person_id", flat=True)
+    # Who took part as a teacher, and when: each week counts those taking part that week, so past figures stay
+    # as they were when the roster changes.
+    periods = list(
+        Participant.objects.filter(program=program, role=PersonKind.TEACHER).values_list(
+            "person_id", "joined_on", "left_on"
+        )
     )
     present = Attendance.objects.filter(
         session__program=program,
@@ -91,8 +93,7 @@ def forum_weekly(program: Program) -> list[WeekRow]:
     ).values_list("session__date", "person_id")
     present_by_week: dict[int, set[int]] = defaultdict(set)
     for day, person_id in present:
-        if person_id in teachers:
-            present_by_week[program.week_of(day)].add(person_id)
+        present_by_week[program.week_of(day)].add(person_id)
 
     tried: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
     for day, teacher_id, method_id in PracticeLog.objects.filter(program=program).values_list(
@@ -102,12 +103,18 @@ def forum_weekly(program: Program) -> list[WeekRow]:
 
     so_far: dict[int, set[int]] = defaultdict(set)
     for week, row in rows.items():
+        teachers = {
+            person_id
+            for person_id, joined_on, left_on in periods
+            if (joined_on is None or joined_on <= row.end) and (left_on is None or left_on >= row.start)
+        }
         row.teachers_total = len(teachers)
-        row.teachers_present = len(present_by_week.get(week, ()))
+        row.teachers_present = len(present_by_week.get(week, set()) & teachers)
         for teacher_id, methods in tried.get(week, {}).items():
-            row.methods_tried[teacher_id] = len(methods)
             so_far[teacher_id] |= methods
-        row.methods_to_date = {teacher_id: len(methods) for teacher_id, methods in so_far.items()}
+            if teacher_id in teachers:
+                row.methods_tried[teacher_id] = len(methods)
+        row.methods_to_date = {teacher_id: len(so_far[teacher_id]) for teacher_id in teachers if so_far[teacher_id]}
     return list(rows.values())
 
 

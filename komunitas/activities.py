@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -70,7 +71,9 @@ def participants_in(*roles: str) -> Audience:
     def audience(session: Session):
         from .models import Person
 
-        return Person.objects.participants_of(session.program, list(roles) or None)
+        # A past session lists who took part on its day; today's and future ones, who takes part now.
+        on = session.date if session.date and session.date < timezone.localdate() else None
+        return Person.objects.participants_of(session.program, list(roles) or None, on=on)
 
     audience.everyone = not roles  # its list cannot be widened ("show every participant")
     return audience

@@ -230,7 +230,7 @@ def _seed_people(school, program, prefix, password, rng) -> dict[str, list[Perso
         parent.guardian_of.add(child)
         people[PersonKind.PARENT].append(parent)
     Participant.objects.bulk_create(
-        Participant(program=program, person=person, role=person.kind, joined_on=program.start_date)
+        Participant(program=program, person=person, role=person.kind)  # from the start
         for group in people.values()
         for person in group
     )

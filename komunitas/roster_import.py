@@ -279,7 +279,7 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
         by_key.setdefault(("name", person.kind, person.name.casefold(), person.class_name), person)
         if person.identifier:
             by_key[("id", person.identifier)] = person
-    participant_ids = set(program.participants.values_list("person_id", flat=True))
+    participant_ids = set(program.participants.current().values_list("person_id", flat=True))
     known_students = {p.identifier for p in people if p.kind == PersonKind.STUDENT and p.identifier}
     known_students |= {p.name.casefold() for p in people if p.kind == PersonKind.STUDENT}
     known_students |= {r.identifier for r in rows if r.kind == PersonKind.STUDENT and r.identifier}

@@ -154,18 +154,30 @@ def session_delete(*, session: Session) -> None:
 def participants_set(*, program: Program, people: list[Person], participating: bool) -> int:
     """Make ``people`` participants of ``program`` in the role of their kind (a changed kind changes the role),
     or end their participation. The one place participation changes: the roster's bulk action, the person form
-    and the import. Returns how many joined or left."""
+    and the import. Returns how many joined or left.
+
+    Joining before the program starts counts from the start; joining later counts from today, so that past
+    weeks' figures stay as they were. Leaving sets the day they left (past lists still show them), except for
+    someone taken out before the program starts or on the day they joined: as if they never took part."""
     people = list({person.pk: person for person in people}.values())
-    current = dict(program.participants.filter(person__in=people).values_list("person_id", "role"))
+    today = timezone.localdate()
+    rows = {row.person_id: row for row in program.participants.filter(person__in=people)}
     if not participating:
-        return program.participants.filter(person_id__in=current).delete()[0]
+        leaving = [row for row in rows.values() if row.left_on is None]
+        never = [row.pk for row in leaving if today < program.start_date or row.joined_on == today]
+        Participant.objects.filter(pk__in=never).delete()
+        Participant.objects.filter(pk__in=[row.pk for row in leaving if row.pk not in never]).update(left_on=today)
+        return len(leaving)
+    joined_on = None if today <= program.start_date else today
     Participant.objects.bulk_create(
-        Participant(program=program, person=p, role=p.kind) for p in people if p.pk not in current
+        Participant(program=program, person=p, role=p.kind, joined_on=joined_on) for p in people if p.pk not in rows
     )
-    for kind in {p.kind for p in people if p.pk in current and current[p.pk] != p.kind}:
-        changed = [p.pk for p in people if p.kind == kind and p.pk in current]
+    returning = [row.pk for row in rows.values() if row.left_on is not None]
+    Participant.objects.filter(pk__in=returning).update(left_on=None)
+    for kind in {p.kind for p in people if p.pk in rows and rows[p.pk].role != p.kind}:
+        changed = [p.pk for p in people if p.kind == kind and p.pk in rows]
         program.participants.filter(person_id__in=changed).update(role=kind)
-    return sum(1 for p in people if p.pk not in current)
+    return sum(1 for p in people if p.pk not in rows) + len(returning)
 
 
 @transaction.atomic
@@ -191,7 +203,8 @@ def person_remove(*, person: Person) -> str:
             pass
     person.archived_at = timezone.now()
     person.save(update_fields=["archived_at"])
-    person.participations.all().delete()
+    # They stop taking part today; past lists and weekly figures keep them where they were.
+    person.participations.filter(left_on__isnull=True).update(left_on=timezone.localdate())
     return "archived"
 
 

@@ -9,10 +9,12 @@ from .people import (
     CLASS_PATTERN,
     STAFF_KINDS,
     Participant,
+    ParticipantQuerySet,
     Person,
     PersonKind,
     PersonQuerySet,
     normalize_class_name,
+    participation_on,
 )
 from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, Stage
 from .schools import District, DistrictOfficer, Membership, Role, School
@@ -43,6 +45,7 @@ __all__ = [
     "DistrictOfficer",
     "Membership",
     "Participant",
+    "ParticipantQuerySet",
     "Person",
     "PersonKind",
     "PersonQuerySet",
@@ -56,4 +59,5 @@ __all__ = [
     "Stage",
     "attachment_path",
     "normalize_class_name",
+    "participation_on",
 ]

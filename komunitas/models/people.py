@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .programs import Program
@@ -46,22 +46,26 @@ class PersonQuerySet(models.QuerySet):
         """The school's principal, who signs off printed lists and reports ("Mengetahui")."""
         return self.active().filter(school_id=school_id, kind=PersonKind.PRINCIPAL).order_by("pk").first()
 
-    def participants_of(self, program: Program, roles: list[str] | None = None) -> PersonQuerySet:
-        """Active participants of ``program`` (in one of ``roles``, when given), in roster order."""
-        # One filter() over participations: chained filters would join twice, matching a person's role in
-        # another program and listing someone who takes part in two programs twice.
+    def participants_of(
+        self, program: Program, roles: list[str] | None = None, *, on: dt.date | None = None
+    ) -> PersonQuerySet:
+        """Participants of ``program`` (in one of ``roles``, when given), in roster order: those taking part now
+        (not archived, not left), or, ``on`` a past day, those who took part that day — a past session's list
+        stays as it was, whoever joined or left since."""
+        # One filter() over participations: conditions in one call apply to the same participation (chained
+        # calls would match a role in another program and list someone in two programs twice).
         lookups = {"participations__program": program}
         if roles:
             lookups["participations__role__in"] = roles
-        return self.active().filter(**lookups).order_by("kind", "class_name", "name")
+        if on is None:
+            people = self.active().filter(participations__left_on__isnull=True, **lookups)
+        else:
+            people = self.filter(participation_on(on, prefix="participations__"), **lookups)
+        return people.order_by("kind", "class_name", "name")
 
     def teachers_of(self, program: Program) -> PersonQuerySet:
-        """Teachers taking part in ``program``, by name (those who may present, be assessed as teachers …)."""
-        return (
-            self.active()
-            .filter(participations__program=program, participations__role=PersonKind.TEACHER)
-            .order_by("name")
-        )
+        """Teachers taking part in ``program`` now, by name (those who may present, be assessed as teachers …)."""
+        return self.participants_of(program, [PersonKind.TEACHER]).order_by("name")
 
     def staff_of(self, school_id: int) -> PersonQuerySet:
         """The school's active staff (teachers, facilitators, the principal), by name: who may lead a session."""
@@ -139,13 +143,39 @@ class Person(models.Model):
         return self.archived_at is not None
 
 
+def participation_on(day: dt.date, *, prefix: str = "") -> Q:
+    """Taking part on ``day``: joined by then (or from the start) and not left before it."""
+    return (Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lte": day})) & (
+        Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gte": day})
+    )
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def current(self) -> ParticipantQuerySet:
+        """Taking part now: not left, and not archived."""
+        return self.filter(left_on__isnull=True, person__archived_at__isnull=True)
+
+    def during(self, start: dt.date, end: dt.date) -> ParticipantQuerySet:
+        """Taking part on any day from ``start`` to ``end`` (a week of the program, say)."""
+        return self.filter(
+            Q(joined_on__isnull=True) | Q(joined_on__lte=end), Q(left_on__isnull=True) | Q(left_on__gte=start)
+        )
+
+
 class Participant(models.Model):
-    """A person taking part in one program (the study's purposive sample) and the role they play in it."""
+    """A person taking part in one program (the study's purposive sample), the role they play in it, and when.
+
+    ``joined_on`` is empty for those who took part from the start; ``left_on`` is set when they stop (taken out
+    of the program, or archived). Weekly figures count who took part in each week, so past figures stay as they
+    were when the roster changes."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
     role = models.CharField(_("role in program"), max_length=16, choices=PersonKind.choices)
-    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True, help_text=_("Empty: from the start."))
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant")

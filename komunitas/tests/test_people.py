@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from komunitas.models import Attendance, Participant, Person, PersonKind
 from komunitas.tests.factories import (
@@ -143,7 +144,9 @@ def test_person_with_attendance_is_archived_and_history_kept(signed_in, program)
     signed_in.post(url)
     student.refresh_from_db()
     assert student.archived and Attendance.objects.filter(person=student).count() == 1
-    assert not Participant.objects.filter(person=student).exists()
+    # They no longer take part, from today: past lists and figures keep them where they were.
+    assert not Participant.objects.current().filter(person=student).exists()
+    assert Participant.objects.get(person=student).left_on == timezone.localdate()
     listed = signed_in.get(reverse("people_list", args=[program.pk])).context["page"].object_list
     assert student not in listed
 

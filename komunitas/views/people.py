@@ -35,7 +35,7 @@ def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     people = (
         Person.objects.active()
         .filter(school_id=program.school_id)
-        .annotate(is_participant=Exists(Participant.objects.filter(program=program, person=OuterRef("pk"))))
+        .annotate(is_participant=Exists(Participant.objects.current().filter(program=program, person=OuterRef("pk"))))
         .prefetch_related(Prefetch("guardian_of", queryset=Person.objects.only("pk", "name", "class_name")))
         .order_by("kind", "class_name", "name")
     )
@@ -102,7 +102,7 @@ def person_edit(request: HttpRequest, program_id: int, person_id: int) -> HttpRe
     access = program_access(request, program_id)
     access.require("manage")
     person = get_object_or_404(Person.objects.active(), pk=person_id, school_id=access.program.school_id)
-    is_participant = person.participations.filter(program=access.program).exists()
+    is_participant = person.participations.current().filter(program=access.program).exists()
     form = PersonForm(
         request.POST or None, instance=person, school=access.program.school, initial={"is_participant": is_participant}
     )

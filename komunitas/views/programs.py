@@ -116,7 +116,8 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     for each in stages:
         each.done_count = sum(1 for item in each.checklist.all() if item.done)
     by_role = dict(
-        Participant.objects.filter(program=program, person__archived_at__isnull=True)
+        Participant.objects.filter(program=program)
+        .current()
         .values_list("role")
         .annotate(n=Count("pk"))
         .values_list("role", "n")
