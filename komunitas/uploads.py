@@ -70,11 +70,15 @@ def clean_image(upload: UploadedFile) -> CleanFile:
             image = ImageOps.exif_transpose(image)
             image.thumbnail((WEB_IMAGE_SIDE, WEB_IMAGE_SIDE))
             keeps_alpha = image.mode in {"RGBA", "LA"} or (image.mode == "P" and "transparency" in image.info)
+            clean = image.convert("RGBA" if keeps_alpha else "RGB")
+            # Nothing of the original's metadata is written again: no EXIF (GPS), no comment (which can carry
+            # markup), no colour profile or text chunks — Pillow would copy what is left in ``info``.
+            clean.info = {}
             out = io.BytesIO()
             if keeps_alpha:
-                image.convert("RGBA").save(out, format="PNG", optimize=True)
+                clean.save(out, format="PNG", optimize=True)
                 return CleanFile(out.getvalue(), "image/png", "png")
-            image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
+            clean.save(out, format="JPEG", quality=85, optimize=True)
             return CleanFile(out.getvalue(), "image/jpeg", "jpg")
     except ValidationError:
         raise

@@ -140,6 +140,26 @@ def test_photo_is_resized_and_stripped_of_exif(client, facilitator, session):
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
 
 
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_photo_keeps_no_metadata_at_all(fmt):
+    """EXIF and GPS, a JPEG comment (which can carry markup), a PNG text chunk or colour profile: all gone."""
+    from PIL import PngImagePlugin
+
+    from komunitas.uploads import clean_image
+
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        Image.new("RGB", (50, 40), "red").save(out, format="JPEG", comment=b"<script>alert(1)</script>")
+    else:
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", "<script>alert(1)</script>")
+        Image.new("RGBA", (50, 40), "red").save(out, format="PNG", pnginfo=text, icc_profile=b"profile")
+    clean = clean_image(SimpleUploadedFile(f"a.{fmt.lower()}", out.getvalue()))
+    assert b"<script>" not in clean.content and b"profile" not in clean.content
+    with Image.open(io.BytesIO(clean.content)) as image:
+        assert set(image.info) <= {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi"}
+
+
 def test_pdf_is_kept_as_a_document(client, facilitator, session):
     client.force_login(facilitator)
     upload(client, session, b"%PDF-1.4\n%...\n", "materi.pdf")
