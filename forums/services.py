@@ -119,8 +119,7 @@ def practice_log_save(
 
 @transaction.atomic
 def practice_log_delete(*, log: PracticeLog) -> None:
-    delete_files_on_commit([log.evidence])
-    log.delete()
+    log.delete()  # its evidence goes after commit (komunitas.uploads.remove_files_of)
 
 
 def method_save(*, method: Method, user) -> Method:

@@ -11,3 +11,15 @@ class KomunitasConfig(AppConfig):
         # Each app (the core included) declares what it adds to a program in its activity.py
         # (komunitas/activities.py): import them all, as the admin imports admin.py.
         autodiscover_modules("activity")
+        self.remove_files_with_their_records()
+
+    def remove_files_with_their_records(self) -> None:
+        from django.apps import apps
+        from django.db.models import FileField
+        from django.db.models.signals import post_delete
+
+        from .uploads import remove_files_of
+
+        for model in apps.get_models():
+            if any(isinstance(field, FileField) for field in model._meta.concrete_fields):
+                post_delete.connect(remove_files_of, sender=model, dispatch_uid=f"files-of-{model._meta.label}")

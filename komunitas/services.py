@@ -29,7 +29,7 @@ from .models import (
     SessionStatus,
     Stage,
 )
-from .uploads import CleanFile, delete_files_on_commit
+from .uploads import CleanFile
 
 
 def stage_ranges(start: dt.date, weeks: int, shares: list[float]) -> list[tuple[dt.date, dt.date]]:
@@ -145,8 +145,8 @@ def attendance_record(*, session: Session, statuses: dict[int, str], held_withou
 
 @transaction.atomic
 def session_delete(*, session: Session) -> None:
-    """Delete a session with everything recorded on it; its photos and files leave the disk after commit."""
-    delete_files_on_commit([attachment.file for attachment in session.attachments.all()])
+    """Delete a session with everything recorded on it; its photos and files leave the disk after commit
+    (``uploads.remove_files_of``)."""
     session.delete()
 
 
@@ -238,5 +238,4 @@ def attachment_add(*, session: Session, clean: CleanFile, original_name: str, ca
 
 @transaction.atomic
 def attachment_delete(*, attachment: Attachment) -> None:
-    delete_files_on_commit([attachment.file])
-    attachment.delete()
+    attachment.delete()  # its file goes after commit (uploads.remove_files_of)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import FileField
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -151,6 +152,15 @@ def serve_private(fieldfile, *, content_type: str, filename: str, inline: bool):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def remove_files_of(sender, instance, **kwargs) -> None:
+    """``post_delete`` receiver for every model with a file (connected in ``KomunitasConfig.ready``): a record's
+    files leave the disk with it, however it goes — one delete, a cascade from its session or program, the
+    admin. The one signal of the project: cascades call no ``delete()``, so nothing else would see them."""
+    delete_files_on_commit(
+        getattr(instance, field.name) for field in instance._meta.concrete_fields if isinstance(field, FileField)
+    )
 
 
 def delete_files_on_commit(fieldfiles) -> None:

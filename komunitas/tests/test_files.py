@@ -43,3 +43,28 @@ def test_a_delete_that_is_rolled_back_keeps_the_file(program, facilitator, djang
         services.attachment_delete(attachment=photo)
         raise RuntimeError("something failed after the delete")
     assert callbacks == [] and Path(photo.file.path).exists()
+
+
+def test_deleting_a_program_removes_every_file_of_it(program, facilitator, django_capture_on_commit_callbacks):
+    """A cascade (program → sessions → documentation) calls no delete(): the files still go."""
+    paths = [Path(_photo(SessionFactory(program=program), facilitator).file.path) for _ in range(2)]
+    with django_capture_on_commit_callbacks(execute=True):
+        program.delete()
+    assert not any(path.exists() for path in paths)
+
+
+def test_orphaned_files_are_reported_and_removed_on_request(program, facilitator, settings):
+    import io
+
+    from django.core.management import call_command
+
+    kept = Path(_photo(SessionFactory(program=program), facilitator).file.path)
+    orphan = Path(settings.MEDIA_ROOT) / "private" / "program-1" / "lost.jpg"
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(b"x" * 10)
+    out = io.StringIO()
+    call_command("orphaned_files", stdout=out)
+    assert "private/program-1/lost.jpg" in out.getvalue() and "1 orphaned files, 10 bytes, found" in out.getvalue()
+    assert orphan.exists()
+    call_command("orphaned_files", "--delete", stdout=io.StringIO())
+    assert not orphan.exists() and kept.exists()
