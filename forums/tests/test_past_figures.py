@@ -37,7 +37,7 @@ def running(school):
 
 
 def test_a_teacher_who_joins_in_week_three_leaves_week_one_as_it_was(running):
-    program, teachers, _session = running
+    program, _teachers, _session = running
     before = forum_weekly(program)[0]
     newcomer = Person.objects.create(school=program.school, name="Guru baru", kind=PersonKind.TEACHER)
     services.participants_set(program=program, people=[newcomer], participating=True)
