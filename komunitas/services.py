@@ -197,6 +197,8 @@ def person_remove(*, person: Person) -> str:
     if not person.attendance.exists():
         try:
             with transaction.atomic():
+                # Their consent goes with them: photos they were in stay to staff (consent fails closed).
+                person.photos.update(staff_only=True)
                 person.delete()
             return "deleted"
         except ProtectedError:

@@ -163,9 +163,11 @@ class AttachmentKind(models.TextChoices):
 
 class AttachmentQuerySet(models.QuerySet):
     def with_consent_flag(self) -> AttachmentQuerySet:
-        """Annotate ``lacks_consent``: the photo shows a student whose guardian has not agreed."""
+        """Annotate ``lacks_consent``: the photo shows a student whose guardian has not agreed, or it is kept to
+        staff (``staff_only``) because it showed a student since removed — consent fails closed."""
         missing = Person.objects.filter(photos=models.OuterRef("pk"), kind=PersonKind.STUDENT, photo_consent=False)
-        return self.annotate(lacks_consent=models.Exists(missing))
+        lacks = models.Q(staff_only=True) | models.Exists(missing)
+        return self.annotate(lacks_consent=models.ExpressionWrapper(lacks, output_field=models.BooleanField()))
 
     def shareable(self) -> AttachmentQuerySet:
         """Documentation that may be shown beyond staff pages (reports for outsiders, public links)."""
@@ -187,6 +189,11 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(default=0)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     people = models.ManyToManyField(Person, blank=True, related_name="photos", verbose_name=_("students in the photo"))
+    staff_only = models.BooleanField(
+        _("staff only"),
+        default=False,
+        help_text=_("It showed a student who has since been removed: it stays on the school's staff pages."),
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

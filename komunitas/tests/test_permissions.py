@@ -141,6 +141,25 @@ def test_district_officer_does_not_see_photos_without_consent(client, world):
     assert client.get(url).status_code == 200
 
 
+def test_a_photo_stays_hidden_from_the_district_when_the_student_in_it_is_removed(client, world, english):
+    """Consent fails closed: removing the student does not make their photo more visible."""
+    student = world["student"]
+    student.photo_consent = False
+    student.save()
+    world["attachment"].people.set([student])
+    client.force_login(world["users"]["facilitator"])
+    delete_url = reverse("person_delete", args=[world["program"].pk, student.pk])
+    warning = client.get(delete_url).context["warning"]
+    assert "1 photo shows them: it stays, visible to the school's staff only." in warning
+    client.post(delete_url)
+    assert not type(student).objects.filter(pk=student.pk).exists()  # no history: deleted
+    url = world["attachment"].get_absolute_url()
+    client.force_login(world["users"]["district_officer"])
+    assert client.get(url).status_code == 404
+    client.force_login(world["users"]["principal"])
+    assert client.get(url).status_code == 200
+
+
 def test_healthz_answers_without_login(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import roster_import, services
@@ -119,6 +120,7 @@ def person_delete(request: HttpRequest, program_id: int, person_id: int) -> Http
     access.require("manage")
     person = get_object_or_404(Person.objects.active(), pk=person_id, school_id=access.program.school_id)
     attendance_count = person.attendance.count()
+    photo_count = person.photos.count()
     if request.method == "POST":
         outcome = services.person_remove(person=person)
         if outcome == "archived":
@@ -135,6 +137,12 @@ def person_delete(request: HttpRequest, program_id: int, person_id: int) -> Http
         if attendance_count
         else _("%(name)s has no attendance records and will be deleted.") % {"name": person.name}
     )
+    if photo_count:
+        warning += " " + ngettext(
+            "%(count)s photo shows them: it stays, visible to the school's staff only.",
+            "%(count)s photos show them: they stay, visible to the school's staff only.",
+            photo_count,
+        ) % {"count": photo_count}
     return render_program(
         request,
         "komunitas/confirm_delete.html",
