@@ -30,6 +30,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "settings": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
     # log activities, take attendance, add documentation
     "log": {Role.FACILITATOR, Role.TEACHER, SUPERUSER},
+    # the school's staff accounts: invite, change role, revoke
+    "staff": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
 }
 
 
@@ -89,6 +91,10 @@ class ProgramAccess:
     @property
     def can_log(self) -> bool:
         return self.can("log")
+
+    @property
+    def can_manage_staff(self) -> bool:
+        return self.can("staff")
 
     @property
     def is_teacher(self) -> bool:

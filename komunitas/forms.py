@@ -19,6 +19,7 @@ from .models import (
     Person,
     PersonKind,
     Program,
+    Role,
     School,
     Session,
     SessionStatus,
@@ -327,3 +328,34 @@ class AttachmentForm(forms.Form):
 
 class RosterImportForm(forms.Form):
     file = forms.FileField(label=_("Roster file (CSV or XLSX)"))
+
+
+class StaffInviteForm(forms.Form):
+    """A new staff account: who, their e-mail (where the link to choose a password goes) and their role."""
+
+    full_name = forms.CharField(label=_("Name"), max_length=120)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("The invitation, with a link to choose a password, goes here.")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.TEACHER)
+    person = forms.ModelChoiceField(
+        label=_("On the roster as"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("— add them to the roster —"),
+        help_text=_("A member of staff already on the roster without an account; leave empty to add them."),
+    )
+
+    def __init__(self, *args, school: School, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.staff_of(school.pk).filter(user__isnull=True)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise ValidationError(_("An account with this e-mail exists already."))
+        return email
+
+
+class StaffRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

@@ -6,14 +6,17 @@ import datetime as dt
 import itertools
 import uuid
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.text import slugify
 
 from . import activities
 from .models import (
     CYCLE_PRESETS,
+    STAFF_KIND_OF_ROLE,
     Attachment,
     AttachmentKind,
     Attendance,
@@ -190,6 +193,46 @@ def person_save(*, person: Person, guardian_of, program: Program, participating:
 
 
 @transaction.atomic
+def staff_invite(*, school: School, email: str, full_name: str, role: str, person: Person | None):
+    """A staff account for ``school`` with no password yet (the invitation's link sets one), linked to
+    ``person`` on the roster (a new person of the role's kind when None)."""
+    first, _space, last = full_name.partition(" ")
+    user = get_user_model().objects.create_user(
+        username=_free_username(email), email=email, first_name=first[:150], last_name=last[:150]
+    )  # no password given: an unusable one until the invited person chooses theirs
+    Membership.objects.create(user=user, school=school, role=role)
+    if person is None:
+        person = Person.objects.create(school=school, name=full_name, kind=STAFF_KIND_OF_ROLE[role])
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def _free_username(email: str) -> str:
+    """The part of the e-mail address before the @, made unique: "siti", "siti2" …"""
+    base = slugify(email.split("@")[0])[:140] or "guru"
+    taken = set(get_user_model().objects.filter(username__startswith=base).values_list("username", flat=True))
+    candidates = itertools.chain([base], (f"{base}{n}" for n in itertools.count(2)))
+    return next(name for name in candidates if name not in taken)
+
+
+def staff_role_change(*, membership: Membership, role: str) -> Membership:
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def staff_revoke(*, user, school: School) -> None:
+    """End ``user``'s access to ``school``: their role there goes, and with it every page of its programs and
+    the calendar link (checked again on every fetch). An account left with no school at all is switched off."""
+    Membership.objects.filter(user=user, school=school).delete()
+    if not user.memberships.exists() and not user.district_roles.exists() and not user.is_superuser:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
 def person_remove(*, person: Person) -> str:
     """Delete a person without history; archive one whose records others point to (attendance, and whatever
     activity apps protect: feedback, practice logs …) so past records stay whole. Returns "deleted" or
@@ -205,6 +248,8 @@ def person_remove(*, person: Person) -> str:
             pass
     person.archived_at = timezone.now()
     person.save(update_fields=["archived_at"])
+    if person.user_id:  # an archived member of staff no longer has access to the school
+        staff_revoke(user=person.user, school=person.school)
     # They stop taking part today; past lists and weekly figures keep them where they were.
     person.participations.filter(left_on__isnull=True).update(left_on=timezone.localdate())
     return "archived"

@@ -126,6 +126,8 @@ ALLOWED = {
     "log": {"teacher", "facilitator", "superuser"},
     "manage": {"facilitator", "superuser"},
     "settings": {"facilitator", "principal", "superuser"},
+    # the school's staff accounts
+    "staff": {"facilitator", "principal", "superuser"},
     # a record created by the facilitator: only they (and superusers) may edit it
     "edit_facilitators": {"facilitator", "superuser"},
     # a record created by the teacher: the teacher, facilitators and superusers

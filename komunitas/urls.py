@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import people, programs, schedule, sessions
+from .views import people, programs, schedule, sessions, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
@@ -29,6 +29,10 @@ program_patterns = [
     path("people/import/", people.people_import, name="people_import"),
     path("people/import/confirm/", people.people_import_confirm, name="people_import_confirm"),
     path("people/import/template.<str:fmt>", people.import_template, name="import_template"),
+    path("staff/", staff.staff_list, name="staff_list"),
+    path("staff/invite/", staff.staff_invite, name="staff_invite"),
+    path("staff/<int:membership_id>/role/", staff.staff_role, name="staff_role"),
+    path("staff/<int:membership_id>/revoke/", staff.staff_revoke, name="staff_revoke"),
     path("schedule/", schedule.schedule, name="schedule"),
     path("schedule.ics", schedule.schedule_ics, name="schedule_ics"),
     path("sessions/new/", sessions.session_create, name="session_create"),

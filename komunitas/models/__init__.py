@@ -7,6 +7,7 @@ own; nothing here imports them, so the dashboard, the schedule and the exports r
 
 from .people import (
     CLASS_PATTERN,
+    STAFF_KIND_OF_ROLE,
     STAFF_KINDS,
     Participant,
     ParticipantQuerySet,
@@ -34,6 +35,7 @@ __all__ = [
     "CLASS_PATTERN",
     "CYCLE_PRESETS",
     "STAFF_KINDS",
+    "STAFF_KIND_OF_ROLE",
     "Attachment",
     "AttachmentKind",
     "AttachmentQuerySet",

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .programs import Program
-from .schools import School
+from .schools import Role, School
 
 
 class PersonKind(models.TextChoices):
@@ -23,6 +23,12 @@ class PersonKind(models.TextChoices):
 
 
 STAFF_KINDS = [PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL]
+# The roster's kind of person for each role a staff account holds (an invited account gets a person of it).
+STAFF_KIND_OF_ROLE = {
+    Role.TEACHER: PersonKind.TEACHER,
+    Role.FACILITATOR: PersonKind.FACILITATOR,
+    Role.PRINCIPAL: PersonKind.PRINCIPAL,
+}
 
 # Grade 1–12 (arabic or roman) followed by an optional section: 7A, 8 B, VIII-A, 9.1
 CLASS_PATTERN = re.compile(r"^(1[0-2]|[1-9]|VIII|VII|IX|XII|XI|X)[\s\-.]?([A-Z]{1,2}|[0-9]{1,2})?$")

@@ -35,6 +35,11 @@ TABLE = [
     ("people_import", {}, "get", "manage", 200),
     ("people_import_confirm", {}, "post", "manage", 302),
     ("import_template", {"fmt": "csv"}, "get", "read", 200),
+    ("staff_list", {}, "get", "staff", 200),
+    ("staff_invite", {}, "get", "staff", 200),
+    ("staff_invite", {}, "post", "staff", 200),  # empty form: errors, nothing saved
+    ("staff_role", {"membership_id": "teacher_membership"}, "post", "staff", 302),
+    ("staff_revoke", {"membership_id": "teacher_membership"}, "get", "staff", 200),
     ("schedule", {}, "get", "read", 200),
     ("schedule_ics", {}, "get", "read", 200),
     ("session_create", {}, "get", "log", 200),
@@ -68,6 +73,7 @@ def world(users, program, facilitator, teacher):
     )
     stage = program.stages.first()
     return {
+        "teacher_membership": teacher.memberships.get(),
         "program": program,
         "stage": stage,
         "item": stage.checklist.first(),
