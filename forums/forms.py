@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas import uploads
 from komunitas.forms import DATE_INPUT, SessionForm
+from komunitas.forms_base import ModelForm
 from komunitas.models import AttendanceStatus, Person, Program, SessionStatus, normalize_class_name
 from komunitas.uploads import Upload
 
@@ -41,7 +42,7 @@ class ForumSessionForm(SessionForm):
         return data
 
 
-class ForumDetailsForm(forms.ModelForm):
+class ForumDetailsForm(ModelForm):
     class Meta:
         model = ForumSession
         fields = [
@@ -200,7 +201,7 @@ def check_presenters_attended(details: ForumDetailsForm, attendance) -> None:
         )
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(ModelForm):
     """Sampaikan – Tanyakan – Berikan."""
 
     class Meta:
@@ -243,7 +244,7 @@ class FeedbackForm(forms.ModelForm):
         return data
 
 
-class ReflectionForm(forms.ModelForm):
+class ReflectionForm(ModelForm):
     class Meta:
         model = Reflection
         fields = ["learned", "will_try", "try_by"]
@@ -270,7 +271,7 @@ def _forum_label(forum: ForumSession) -> str:
     return f"{forum.session.date:%d-%m-%Y} · {forum.session.title}"
 
 
-class PracticeLogForm(forms.ModelForm):
+class PracticeLogForm(ModelForm):
     new_method = forms.CharField(
         label=_("…or a method not on the list"),
         max_length=120,
@@ -350,7 +351,7 @@ class PracticeLogForm(forms.ModelForm):
         return data
 
 
-class MethodForm(forms.ModelForm):
+class MethodForm(ModelForm):
     class Meta:
         model = Method
         fields = ["name", "active"]

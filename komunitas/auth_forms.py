@@ -1,9 +1,10 @@
 """Sign-in form with our own (translated) wording: Django's Indonesian catalogue doubles words here."""
 
-from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from .forms_base import ModelForm
 
 
 class SignInForm(AuthenticationForm):
@@ -14,7 +15,7 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
     """Name and e-mail: the e-mail is where a forgotten-password link goes."""
 
     class Meta:

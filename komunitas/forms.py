@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
+from .forms_base import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from .models import (
     AttendanceStatus,
     CycleTemplate,
@@ -31,7 +32,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class SchoolForm(forms.ModelForm):
+class SchoolForm(ModelForm):
     district_name = forms.CharField(label=_("District (kabupaten/kota)"), max_length=120)
     province = forms.CharField(label=_("Province"), max_length=120, required=False)
 
@@ -60,7 +61,7 @@ class SchoolForm(forms.ModelForm):
         return district or District.objects.create(name=name, province=self.cleaned_data.get("province", ""))
 
 
-class ProgramCreateForm(forms.ModelForm):
+class ProgramCreateForm(ModelForm):
     cycle = forms.ChoiceField(
         label=_("Stages of the cycle"),
         choices=CycleTemplate.choices,
@@ -90,7 +91,7 @@ class ProgramCreateForm(forms.ModelForm):
         return weeks
 
 
-class ProgramSettingsForm(forms.ModelForm):
+class ProgramSettingsForm(ModelForm):
     class Meta:
         model = Program
         fields = ["name", "description", "start_date", "weeks"]
@@ -126,7 +127,7 @@ class ProgramSettingsForm(forms.ModelForm):
         return data
 
 
-class StageForm(forms.ModelForm):
+class StageForm(ModelForm):
     class Meta:
         model = Stage
         fields = ["order", "name", "start_date", "end_date"]
@@ -152,7 +153,7 @@ class ChecklistItemForm(forms.Form):
     text = forms.CharField(label=_("New task"), max_length=200)
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm):
     is_participant = forms.BooleanField(
         label=_("Takes part in this program"),
         required=False,
@@ -216,7 +217,7 @@ class PersonForm(forms.ModelForm):
         return data
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(ModelForm):
     """A session of any activity. On create, ``repeat_weeks`` > 1 plans the same slot weekly."""
 
     repeat_weeks = forms.IntegerField(
@@ -297,7 +298,7 @@ class AttendanceForm(forms.Form):
         return [(person, self[f"p{person.pk}"]) for person in self.people]
 
 
-class StudentChoiceField(forms.ModelMultipleChoiceField):
+class StudentChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Person) -> str:
         if obj.needs_consent:
             return _("%(student)s — no photo consent") % {"student": obj}
@@ -338,7 +339,7 @@ class StaffInviteForm(forms.Form):
         label=_("E-mail"), help_text=_("The invitation, with a link to choose a password, goes here.")
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.TEACHER)
-    person = forms.ModelChoiceField(
+    person = ModelChoiceField(
         label=_("On the roster as"),
         queryset=Person.objects.none(),
         required=False,
@@ -359,3 +360,14 @@ class StaffInviteForm(forms.Form):
 
 class StaffRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class ParticipantsForm(forms.Form):
+    """The roster's bulk action: the ticked people join the program, or leave it."""
+
+    person = ModelMultipleChoiceField(queryset=Person.objects.none())
+    action = forms.ChoiceField(choices=[("add", "add"), ("remove", "remove")])
+
+    def __init__(self, *args, school: School, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.active().filter(school=school)

@@ -4,19 +4,9 @@ Outsiders get 404, readers who may not write 403, anonymous users the login page
 komunitas/tests/test_permissions.py, whose guard test also reads this table). Forum content is staff-only.
 """
 
-import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from forums.tests.factories import (
-    ForumSessionFactory,
-    MethodFactory,
-    PeerFeedbackFactory,
-    PracticeLogFactory,
-    ReflectionFactory,
-)
-from komunitas.testing import jpeg, permission_table_test
-from komunitas.tests.factories import AttendanceFactory
+from komunitas.testing import permission_table_test
 
 # (url name, kwargs → world keys, method, capability, status when allowed)
 TABLE = [
@@ -43,41 +33,6 @@ TABLE = [
     ("forums:method_list", {}, "post", "log", 200),  # empty name: errors
     ("forums:method_edit", {"pk": "method"}, "get", "manage", 200),
 ]
-
-
-@pytest.fixture
-def world(users, program, facilitator, teacher, other_teacher):
-    forum = ForumSessionFactory(
-        session__program=program, session__created_by=facilitator, presenters=[other_teacher.person]
-    )
-    AttendanceFactory(session=forum.session, person=teacher.person)
-    AttendanceFactory(session=forum.session, person=other_teacher.person)
-    teacher_forum = ForumSessionFactory(
-        session__program=program, session__created_by=teacher, presenters=[teacher.person]
-    )
-    method = MethodFactory(program=program)
-    log = PracticeLogFactory(
-        program=program,
-        teacher=teacher.person,
-        method=method,
-        created_by=teacher,
-        evidence_type="image/jpeg",
-        evidence_name="bukti.jpg",
-    )
-    log.evidence.save("bukti.jpg", ContentFile(jpeg().read()))
-    return {
-        "program": program,
-        "forum": forum,
-        "teacher_forum": teacher_forum,
-        "feedback": PeerFeedbackFactory(
-            forum=forum, presenter=other_teacher.person, author=teacher.person, created_by=teacher
-        ),
-        "reflection": ReflectionFactory(forum=forum, author=teacher.person, created_by=teacher),
-        "teacher_person": teacher.person,
-        "log": log,
-        "method": method,
-        "users": users,
-    }
 
 
 test_permission_table = permission_table_test(TABLE)

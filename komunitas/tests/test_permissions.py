@@ -4,17 +4,12 @@ Outsiders get 404 (existence is not leaked), readers who may not write get 403, 
 the login page. A guard test fails when a new URL is added without a row here.
 """
 
-import io
-
 import pytest
 from django.urls import reverse
-from PIL import Image
 
-from komunitas import activities, services
+from komunitas import activities
 from komunitas.models import PersonKind
 from komunitas.testing import permission_table_test, program_url_names
-from komunitas.tests.factories import SessionFactory, StudentFactory
-from komunitas.uploads import CleanFile
 
 # (url name, kwargs builder keys, method, capability, status when allowed)
 TABLE = [
@@ -54,35 +49,6 @@ TABLE = [
     ("attachment_download", {"attachment_id": "attachment"}, "get", "read", 200),
     ("attachment_delete", {"attachment_id": "attachment"}, "get", "edit_facilitators", 200),
 ]
-
-
-@pytest.fixture
-def world(users, program, facilitator, teacher):
-    student = StudentFactory(school=program.school)
-    session = SessionFactory(program=program, created_by=facilitator)
-    teacher_session = SessionFactory(program=program, created_by=teacher)
-    out = io.BytesIO()
-    Image.new("RGB", (20, 20), "green").save(out, format="JPEG")
-    attachment = services.attachment_add(
-        session=session,
-        clean=CleanFile(out.getvalue(), "image/jpeg", "jpg"),
-        original_name="a.jpg",
-        caption="",
-        people=[],
-        user=facilitator,
-    )
-    stage = program.stages.first()
-    return {
-        "teacher_membership": teacher.memberships.get(),
-        "program": program,
-        "stage": stage,
-        "item": stage.checklist.first(),
-        "student": student,
-        "session": session,
-        "teacher_session": teacher_session,
-        "attachment": attachment,
-        "users": users,
-    }
 
 
 test_permission_table = permission_table_test(TABLE)

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from .. import roster_import, services
 from ..access import program_access
 from ..filters import PeopleFilter
-from ..forms import PersonForm, RosterImportForm
+from ..forms import ParticipantsForm, PersonForm, RosterImportForm
 from ..models import Participant, Person, PersonKind
 from . import render_program
 
@@ -59,18 +59,19 @@ def participants_update(request: HttpRequest, program_id: int) -> HttpResponse:
     """Add the ticked people of the roster to the program, or take them out (their history stays)."""
     access = program_access(request, program_id)
     access.require("manage")
-    people = Person.objects.active().filter(school_id=access.program.school_id, pk__in=request.POST.getlist("person"))
-    action = request.POST.get("action")
-    if action not in {"add", "remove"} or not people:
+    form = ParticipantsForm(request.POST, school=access.program.school)
+    if not form.is_valid():
         messages.error(request, _("Tick at least one person first."))
     else:
-        count = services.participants_set(program=access.program, people=list(people), participating=action == "add")
+        action, people = form.cleaned_data["action"], list(form.cleaned_data["person"])
+        count = services.participants_set(program=access.program, people=people, participating=action == "add")
         text = _("%(count)s added to the program.") if action == "add" else _("%(count)s removed from the program.")
         messages.success(request, text % {"count": count})
+    # Back to the roster page it came from (its filters and page) — a path of this site, nothing else.
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    if not (next_url.startswith("/") and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None)):
         next_url = reverse("people_list", args=[program_id])
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)
 
 
 def _save(form: PersonForm, program) -> Person:

@@ -1,0 +1,92 @@
+"""What every form of every app builds on, so that no input crashes the server: arbitrary text, numbers and
+dates are either accepted or answered with an error next to their field (the property tests in
+komunitas/tests/test_forms_fuzz.py post such input to every form).
+
+- ``ModelForm``: Django's, with the choice fields below for every foreign key and many-to-many field.
+- ``ModelChoiceField`` / ``ModelMultipleChoiceField``: an id no database can hold ("99999999999999999999") is an
+  invalid choice, not an OverflowError from SQLite.
+- ``plausible_date``: a date a school could mean (1990–2100), before any arithmetic on it overflows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+MAX_ID = 2**63 - 1  # the largest id any of our databases stores
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+
+
+def plausible_id(value) -> bool:
+    try:
+        return 0 <= int(str(value).strip()) <= MAX_ID
+    except (TypeError, ValueError):
+        return False
+
+
+def plausible_date(day: dt.date) -> dt.date:
+    """The date, or a ValidationError for one no school could mean (year 9999 overflows date arithmetic)."""
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            _("Choose a date between %(first)s and %(last)s.")
+            % {"first": date_format(EARLIEST), "last": date_format(LATEST)},
+            code="implausible_date",
+        )
+    return day
+
+
+def chooses_by_id(field: forms.ModelChoiceField) -> bool:
+    """Whether the field's values are ids (an integer key, or a one-to-one key such as ForumSession's)."""
+    meta = field.queryset.model._meta
+    key = meta.get_field(field.to_field_name) if field.to_field_name else meta.pk
+    return isinstance(key, models.IntegerField | models.ForeignKey)
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and chooses_by_id(self) and not plausible_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if chooses_by_id(self):
+            for pk in value:
+                if not plausible_id(pk):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)
+
+
+def formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """``Meta.formfield_callback``: our choice fields for relations; dates within reason."""
+    if isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("form_class", ModelChoiceField)
+    elif isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", ModelMultipleChoiceField)
+    field = db_field.formfield(**kwargs)
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField) and field:
+        field.validators.append(plausible_date)
+    return field
+
+
+class ModelFormMetaclass(forms.models.ModelFormMetaclass):
+    """Gives every model form's ``Meta`` our ``formfield_callback`` (Django reads it from the form's own ``Meta``
+    only, so a base class alone would not pass it on)."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class ModelForm(forms.BaseModelForm, metaclass=ModelFormMetaclass):
+    """The base of every model form of every app."""

@@ -1,0 +1,35 @@
+"""The objects the core's permission table and form tests name (``world``)."""
+
+import pytest
+
+from komunitas import services
+from komunitas.testing import jpeg_bytes
+from komunitas.tests.factories import SessionFactory, StudentFactory
+from komunitas.uploads import CleanFile
+
+
+@pytest.fixture
+def world(users, program, facilitator, teacher):
+    student = StudentFactory(school=program.school)
+    session = SessionFactory(program=program, created_by=facilitator)
+    teacher_session = SessionFactory(program=program, created_by=teacher)
+    attachment = services.attachment_add(
+        session=session,
+        clean=CleanFile(jpeg_bytes((20, 20)), "image/jpeg", "jpg"),
+        original_name="a.jpg",
+        caption="",
+        people=[],
+        user=facilitator,
+    )
+    stage = program.stages.first()
+    return {
+        "teacher_membership": teacher.memberships.get(),
+        "program": program,
+        "stage": stage,
+        "item": stage.checklist.first(),
+        "student": student,
+        "session": session,
+        "teacher_session": teacher_session,
+        "attachment": attachment,
+        "users": users,
+    }
