@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import time
 import zipfile
 from dataclasses import asdict, dataclass, field
 
@@ -23,6 +24,9 @@ from .models import Person, PersonKind, Program, normalize_class_name
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a roster of a whole school is a few hundred KB
 MAX_ROWS = 3000
+MAX_COLUMNS = 40  # the template has 9; schools add a few of their own, which are reported
+MAX_SHEET_BYTES = 20 * 1024 * 1024  # the first sheet unpacked: a whole school's roster is a few MB
+READ_SECONDS = 10
 
 # Column name in the template (Indonesian, what schools fill in) → field; English names are accepted too.
 COLUMNS = {
@@ -132,24 +136,47 @@ def read_table(upload) -> list[list[object]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    return [row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), dialect)]
 
 
 def _read_xlsx(upload) -> list[list[object]]:
+    """The first sheet's cells, read within bounds: a small file can unpack into millions of cells (a sheet
+    of 333 KB held one row of 3 million), so the unpacked size, the columns, the rows and the time are limited."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    not_a_roster = _("This is not a CSV or XLSX file. Download the template and fill it in.")
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist() if info.filename.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ImportFileError(not_a_roster) from error
+    if unpacked > MAX_SHEET_BYTES:
+        raise ImportFileError(
+            _(
+                "The spreadsheet holds far more cells than a roster (%(size)s unpacked). "
+                "Copy only the roster into a new file."
+            )
+            % {"size": filesizeformat(unpacked)}
+        )
+    upload.seek(0)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ImportFileError(_("This is not a CSV or XLSX file. Download the template and fill it in.")) from error
-    sheet = workbook.worksheets[0]
+        raise ImportFileError(not_a_roster) from error
+    started = time.monotonic()
     rows = []
-    for values in sheet.iter_rows(values_only=True):
-        rows.append(list(values))
-        if len(rows) > MAX_ROWS + 1:
-            break
-    workbook.close()
+    try:
+        for values in workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            rows.append(list(values))
+            if len(rows) > MAX_ROWS + 1:
+                break
+            if time.monotonic() - started > READ_SECONDS:
+                raise ImportFileError(
+                    _("Reading this spreadsheet takes too long. Copy only the roster into a new file.")
+                )
+    finally:
+        workbook.close()
     return rows
 
 

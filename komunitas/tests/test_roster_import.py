@@ -241,3 +241,50 @@ def test_two_rows_that_are_one_person_on_the_roster_are_refused(signed_in, progr
     response = preview(signed_in, program, csv_file(twice))
     assert response.context["counts"]["error"] == 1
     assert "Same person as row 2." in response.context["rows"][1].errors
+
+
+def _xlsx_with(sheet_xml: bytes) -> SimpleUploadedFile:
+    """A minimal XLSX whose first sheet is ``sheet_xml`` (built by hand: openpyxl would take minutes)."""
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',  # noqa: E501
+        "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',  # noqa: E501
+        "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Peserta" sheetId="1" r:id="rId1"/></sheets></workbook>',  # noqa: E501
+        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',  # noqa: E501
+        "xl/worksheets/sheet1.xml": sheet_xml,
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return SimpleUploadedFile("roster.xlsx", out.getvalue())
+
+
+def test_a_small_file_that_unpacks_into_millions_of_cells_is_refused_at_once(signed_in, program):
+    import time
+
+    cells = b"<c><v>1</v></c>" * 3_000_000  # one row of 3 million cells: 45 MB unpacked, a few hundred KB packed
+    upload = _xlsx_with(
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+        + cells
+        + b"</row></sheetData></worksheet>"
+    )
+    assert upload.size < 2 * 1024 * 1024
+    started = time.monotonic()
+    response = preview(signed_in, program, upload)
+    assert time.monotonic() - started < 5
+    assert "far more cells than a roster" in response.context["form"].errors["file"][0]
+
+
+def test_only_the_first_forty_columns_are_read(signed_in, program):
+    header = roster_import_header() + [f"extra{i}" for i in range(1000)]
+    response = preview(signed_in, program, csv_file(",".join(header) + "\nBudi,siswa,,7A,,,,,\n"))
+    message = response.context["form"].errors["file"][0]
+    assert "extra30" in message and "extra31" not in message  # 9 template columns + 31 of the school's own
+
+
+def roster_import_header():
+    from komunitas import roster_import
+
+    return list(roster_import.TEMPLATE_HEADER)
