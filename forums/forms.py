@@ -159,7 +159,7 @@ class MultipleFileField(forms.FileField):
 class ForumFilesForm(forms.Form):
     materials = MultipleFileField(
         label=_("Materials"),
-        help_text=_("PDF, slides, documents or images, at most 10 MB each."),
+        help_text=_("PDF, slides, documents or images, at most 10 MB each and 50 MB for all files together."),
         widget=MultipleFileInput(attrs={"accept": DOCUMENT_ACCEPT}),
     )
     photos = MultipleFileField(

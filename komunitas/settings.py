@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "komunitas.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -141,6 +142,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Upload limits: Django refuses bodies above this before any view runs; forms give friendlier
 # per-field messages below it (komunitas.uploads).
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
+# Every file of one form together (the forum form takes several); bodies above it are refused unread (413).
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_MB", "50")) * 1024 * 1024
+ANONYMOUS_REQUEST_MAX_BYTES = 1024 * 1024  # sign-in and password reset need a few hundred bytes
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
