@@ -56,11 +56,11 @@ class ForumSession(models.Model):
         related_name="+",
         verbose_name=_("note-taker (notulis)"),
     )
-    agenda = models.TextField(_("agenda"), blank=True)
-    opening = models.TextField(_("opening (pembuka)"), blank=True)
-    practice = models.TextField(_("practice shared"), blank=True)
-    discussion_notes = models.TextField(_("discussion notes"), blank=True)
-    conclusion = models.TextField(_("conclusion (kesimpulan)"), blank=True)
+    agenda = models.TextField(_("agenda"), max_length=2000, blank=True)
+    opening = models.TextField(_("opening (pembuka)"), max_length=2000, blank=True)
+    practice = models.TextField(_("practice shared"), max_length=10000, blank=True)
+    discussion_notes = models.TextField(_("discussion notes"), max_length=10000, blank=True)
+    conclusion = models.TextField(_("conclusion (kesimpulan)"), max_length=4000, blank=True)
 
     class Meta:
         verbose_name = _("forum session")
@@ -104,9 +104,9 @@ class PeerFeedback(models.Model):
         Person, on_delete=models.PROTECT, related_name="feedback_received", verbose_name=_("presenter")
     )
     author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="feedback_given")
-    went_well = models.TextField(_("Share: what I saw that worked"))
-    question = models.TextField(_("Ask: a question"), blank=True)
-    suggestion = models.TextField(_("Give: a suggestion"), blank=True)
+    went_well = models.TextField(_("Share: what I saw that worked"), max_length=2000)
+    question = models.TextField(_("Ask: a question"), max_length=2000, blank=True)
+    suggestion = models.TextField(_("Give: a suggestion"), max_length=2000, blank=True)
     anonymous = models.BooleanField(_("anonymous to the presenter"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -130,8 +130,8 @@ class Reflection(models.Model):
 
     forum = models.ForeignKey(ForumSession, on_delete=models.CASCADE, related_name="reflections")
     author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="forum_reflections")
-    learned = models.TextField(_("What I learned"))
-    will_try = models.TextField(_("What I will try in my class"))
+    learned = models.TextField(_("What I learned"), max_length=2000)
+    will_try = models.TextField(_("What I will try in my class"), max_length=2000)
     try_by = models.DateField(_("By when"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -220,7 +220,7 @@ class PracticeLog(models.Model):
         related_name="practice_logs",
         verbose_name=_("inspired by forum session"),
     )
-    how_it_went = models.TextField(_("how it went"))
+    how_it_went = models.TextField(_("how it went"), max_length=4000)
     evidence = models.FileField(_("evidence"), upload_to=evidence_path, max_length=255, blank=True)
     evidence_name = models.CharField(max_length=255, blank=True)
     evidence_type = models.CharField(max_length=100, blank=True)

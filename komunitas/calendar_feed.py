@@ -9,6 +9,7 @@ from django.conf import settings
 from icalendar import Calendar, Event
 
 DEFAULT_LENGTH = dt.timedelta(hours=2)
+NOTES_IN_FEED = 2000  # notes are limited to this; older, longer ones are cut, so a feed stays small
 
 
 def build(program, sessions, base_url: str) -> bytes:
@@ -41,7 +42,7 @@ def build(program, sessions, base_url: str) -> bytes:
         event.add(
             "description",
             f"{session.get_kind_display()} — {session.get_status_display()}"
-            + (f"\n{session.notes}" if session.notes else ""),
+            + (f"\n{session.notes[:NOTES_IN_FEED]}" if session.notes else ""),
         )
         event.add("url", base_url.rstrip("/") + session.get_absolute_url())
         event.add("dtstamp", session.updated_at)

@@ -31,7 +31,7 @@ class Program(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="programs", verbose_name=_("school"))
     name = models.CharField(_("name"), max_length=160)
-    description = models.TextField(_("goals and background"), blank=True)
+    description = models.TextField(_("goals and background"), max_length=4000, blank=True)
     start_date = models.DateField(_("start date"))
     weeks = models.PositiveSmallIntegerField(_("number of weeks"), default=10)
     created_at = models.DateTimeField(auto_now_add=True)

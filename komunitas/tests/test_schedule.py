@@ -138,3 +138,11 @@ def test_ics_link_stops_working_when_the_user_loses_access(client, signed_in, pr
     facilitator.memberships.all().delete()
     client.logout()
     assert client.get(feed_url).status_code == 404
+
+
+def test_free_text_has_limits_and_the_calendar_feed_stays_small(signed_in, program):
+    response = plan(signed_in, program, notes="x" * 5_000_000)
+    assert response.status_code == 200 and "at most 2000 characters" in response.context["form"].errors["notes"][0]
+    SessionFactory(program=program, notes="y" * 5_000_000)  # written before the limit existed
+    feed = signed_in.get(reverse("schedule_ics", args=[program.pk]))
+    assert len(feed.content) < 10_000
