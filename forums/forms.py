@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from komunitas import uploads
 from komunitas.forms import DATE_INPUT, SessionForm
-from komunitas.forms_base import ModelForm
+from komunitas.forms_base import ModelForm, plausible_date
 from komunitas.models import AttendanceStatus, Person, Program, SessionStatus, normalize_class_name
 from komunitas.uploads import Upload
 
@@ -77,13 +78,22 @@ class ForumDetailsForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.program = program
         presenters = self.fields["presenters"]
-        presenters.queryset = Person.objects.teachers_of(program)
+        # Today's teachers, and whoever presented already (an edit must not drop a presenter who left since).
+        chosen = self.instance.presenters.values("pk") if self.instance.pk else Person.objects.none()
+        presenters.queryset = (
+            Person.objects.filter(Q(pk__in=Person.objects.teachers_of(program).values("pk")) | Q(pk__in=chosen))
+            .distinct()
+            .order_by("name")
+        )
         presenters.help_text = _("One or more teachers taking part in this program.")
         presenters.error_messages["invalid_choice"] = _(
             "Choose presenters among the teachers taking part in this program."
         )
         presenters.error_messages["required"] = _("Choose at least one presenting teacher.")
-        self.fields["notetaker"].queryset = Person.objects.staff_of(program.school_id)
+        staff = Person.objects.staff_of(program.school_id).values("pk")
+        self.fields["notetaker"].queryset = Person.objects.filter(
+            Q(pk__in=staff) | Q(pk=self.instance.notetaker_id or 0)
+        ).order_by("name")
         self.fields["topic_category"].choices = self.fields["topic_category"].choices[1:]  # no empty choice
 
     def check_practice(self, status: str | None) -> None:
@@ -97,7 +107,7 @@ class FollowUpForm(forms.Form):
 
     action = forms.CharField(label=_("Action"), max_length=255, required=False)
     responsible = forms.CharField(label=_("Who"), max_length=120, required=False)
-    due_date = forms.DateField(label=_("By when"), required=False, widget=DATE_INPUT)
+    due_date = forms.DateField(label=_("By when"), required=False, widget=DATE_INPUT, validators=[plausible_date])
     done = forms.BooleanField(label=_("Done"), required=False)
 
     def clean(self):
@@ -297,8 +307,11 @@ class PracticeLogForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.program = program
         self.instance.program = program
-        if choose_teacher:
-            self.fields["teacher"].queryset = Person.objects.teachers_of(program)
+        if choose_teacher:  # today's teachers, and the entry's own (who may have left since)
+            teachers = Person.objects.teachers_of(program).values("pk")
+            self.fields["teacher"].queryset = Person.objects.filter(
+                Q(pk__in=teachers) | Q(pk=self.instance.teacher_id or 0)
+            ).order_by("name")
             self.fields["teacher"].error_messages["invalid_choice"] = _("Choose a teacher taking part in this program.")
         else:
             del self.fields["teacher"]

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from komunitas.models import Attendance, AttendanceStatus, Participant, PersonKind, Program, Session, SessionStatus
+from komunitas.models import (
+    Attendance,
+    AttendanceStatus,
+    Participant,
+    PersonKind,
+    Program,
+    Session,
+    SessionStatus,
+    took_part,
+)
 from komunitas.selectors import session_counts
 
 from .models import FORUM, PracticeLog
@@ -103,11 +112,7 @@ def forum_weekly(program: Program) -> list[WeekRow]:
 
     so_far: dict[int, set[int]] = defaultdict(set)
     for week, row in rows.items():
-        teachers = {
-            person_id
-            for person_id, joined_on, left_on in periods
-            if (joined_on is None or joined_on <= row.end) and (left_on is None or left_on >= row.start)
-        }
+        teachers = {person_id for person_id, joined, left in periods if took_part(joined, left, row.start, row.end)}
         row.teachers_total = len(teachers)
         row.teachers_present = len(present_by_week.get(week, set()) & teachers)
         for teacher_id, methods in tried.get(week, {}).items():

@@ -8,7 +8,7 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from komunitas.models import AttendanceStatus, Person, Program, Session
+from komunitas.models import AttendanceStatus, Person, Program, Session, SessionStatus
 from komunitas.services import attachment_add, attendance_record
 from komunitas.uploads import Upload, delete_files_on_commit
 
@@ -37,7 +37,8 @@ def forum_session_save(
     """Create or update a forum session in one go: the core session, its forum record, presenters, the RTL,
     attendance and new documentation. ``session`` and ``forum`` are validated, possibly unsaved instances.
 
-    Presenters whose attendance was left blank are recorded present: they were there to present."""
+    In a held session, presenters whose attendance was left blank are recorded present: they were there to
+    present. In a planned one they are only who will present."""
     session.kind = FORUM
     if session.pk is None or forum._state.adding:
         # New, or planned on the schedule and now filled in: the teacher who logs it owns it.
@@ -59,9 +60,10 @@ def forum_session_save(
         for order, item in enumerate(follow_ups)
     )
     statuses = dict(statuses)
-    for presenter in presenters:
-        if not statuses.get(presenter.pk):
-            statuses[presenter.pk] = AttendanceStatus.PRESENT
+    if session.status == SessionStatus.HELD:
+        for presenter in presenters:
+            if not statuses.get(presenter.pk):
+                statuses[presenter.pk] = AttendanceStatus.PRESENT
     attendance_record(session=session, statuses=statuses)
     for upload in uploads:
         attachment_add(

@@ -96,6 +96,17 @@ class ProgramAccess:
     def can_manage_staff(self) -> bool:
         return self.can("staff")
 
+    def assignable_roles(self) -> list[str]:
+        """The roles this user may give or take away at the school: the principal (and a superuser) any; a
+        facilitator only "teacher" — those who manage the school are appointed by its principal."""
+        if not self.can("staff"):
+            return []
+        return list(Role.values) if self.role in {Role.PRINCIPAL, SUPERUSER} else [Role.TEACHER]
+
+    def can_change_membership(self, membership) -> bool:
+        """May change the role of, or revoke, this staff account: one whose role they may assign, not their own."""
+        return membership.user_id != self.user.pk and membership.role in self.assignable_roles()
+
     @property
     def is_teacher(self) -> bool:
         """A teacher of the school (not its facilitator or principal): what is addressed to teachers, e.g. the

@@ -71,8 +71,9 @@ def participants_in(*roles: str) -> Audience:
     def audience(session: Session):
         from .models import Person
 
-        # A past session lists who took part on its day; today's and future ones, who takes part now.
-        on = session.date if session.date and session.date < timezone.localdate() else None
+        # A session of today or before lists who took part on its day (so it prints the same tomorrow); a future
+        # one, who takes part now.
+        on = session.date if session.date and session.date <= timezone.localdate() else None
         return Person.objects.participants_of(session.program, list(roles) or None, on=on)
 
     audience.everyone = not roles  # its list cannot be widened ("show every participant")

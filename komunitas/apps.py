@@ -12,6 +12,15 @@ class KomunitasConfig(AppConfig):
         # (komunitas/activities.py): import them all, as the admin imports admin.py.
         autodiscover_modules("activity")
         self.remove_files_with_their_records()
+        self.keep_photos_of_removed_people_to_staff()
+
+    def keep_photos_of_removed_people_to_staff(self) -> None:
+        from django.db.models.signals import pre_delete
+
+        from .models import Person
+        from .models.sessions import keep_their_photos_to_staff
+
+        pre_delete.connect(keep_their_photos_to_staff, sender=Person, dispatch_uid="photos-of-removed-people")
 
     def remove_files_with_their_records(self) -> None:
         from django.apps import apps

@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from . import uploads
 from .forms_base import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from .models import (
+    STAFF_KINDS,
     AttendanceStatus,
     CycleTemplate,
     District,
+    Membership,
     Person,
     PersonKind,
     Program,
@@ -332,7 +334,8 @@ class RosterImportForm(forms.Form):
 
 
 class StaffInviteForm(forms.Form):
-    """A new staff account: who, their e-mail (where the link to choose a password goes) and their role."""
+    """Access for a member of staff: who, their e-mail (where the link to choose a password goes), their role.
+    An e-mail that already has an account (revoked, or at another school) gives that account access again."""
 
     full_name = forms.CharField(label=_("Name"), max_length=120)
     email = forms.EmailField(
@@ -344,22 +347,35 @@ class StaffInviteForm(forms.Form):
         queryset=Person.objects.none(),
         required=False,
         empty_label=_("— add them to the roster —"),
-        help_text=_("A member of staff already on the roster without an account; leave empty to add them."),
+        help_text=_(
+            "A member of staff on the roster without access (or whose access was revoked); leave empty to add them."
+        ),
     )
+    is_participant = forms.BooleanField(label=_("Takes part in this program"), required=False, initial=True)
 
-    def __init__(self, *args, school: School, **kwargs):
+    def __init__(self, *args, school: School, roles: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.staff_of(school.pk).filter(user__isnull=True)
+        self.school = school
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
+        self.fields["person"].queryset = (
+            Person.objects.filter(school=school, kind__in=STAFF_KINDS)
+            .exclude(user__memberships__school=school)
+            .order_by("name")
+        )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("An account with this e-mail exists already."))
+        if Membership.objects.filter(school=self.school, user__email__iexact=email).exists():
+            raise ValidationError(_("An account with this e-mail has access to this school already."))
         return email
 
 
 class StaffRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def __init__(self, *args, roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
 
 
 class ParticipantsForm(forms.Form):

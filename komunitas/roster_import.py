@@ -25,7 +25,7 @@ from .models import Person, PersonKind, Program, normalize_class_name
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a roster of a whole school is a few hundred KB
 MAX_ROWS = 3000
 MAX_COLUMNS = 40  # the template has 9; schools add a few of their own, which are reported
-MAX_SHEET_BYTES = 20 * 1024 * 1024  # the first sheet unpacked: a whole school's roster is a few MB
+MAX_SHEET_BYTES = 20 * 1024 * 1024  # the whole file unpacked: a whole school's roster is a few MB
 READ_SECONDS = 10
 
 # Column name in the template (Indonesian, what schools fill in) → field; English names are accepted too.
@@ -148,7 +148,8 @@ def _read_xlsx(upload) -> list[list[object]]:
     not_a_roster = _("This is not a CSV or XLSX file. Download the template and fill it in.")
     try:
         with zipfile.ZipFile(upload) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist() if info.filename.startswith("xl/worksheets/"))
+            # Every part counts: the shared strings are read whole, and a sheet may sit at any path.
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ImportFileError(not_a_roster) from error
     if unpacked > MAX_SHEET_BYTES:

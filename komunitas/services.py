@@ -9,7 +9,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -141,7 +141,8 @@ def attendance_record(*, session: Session, statuses: dict[int, str], held_withou
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["status"])
     anyone_present = AttendanceStatus.PRESENT in statuses.values()
-    if session.status == SessionStatus.PLANNED and (anyone_present or held_without_marks):
+    has_happened = not session.in_future  # a session of next week is not held, whatever is marked
+    if session.status == SessionStatus.PLANNED and has_happened and (anyone_present or held_without_marks):
         session.status = SessionStatus.HELD
         session.save(update_fields=["status", "updated_at"])
 
@@ -159,28 +160,28 @@ def participants_set(*, program: Program, people: list[Person], participating: b
     or end their participation. The one place participation changes: the roster's bulk action, the person form
     and the import. Returns how many joined or left.
 
-    Joining before the program starts counts from the start; joining later counts from today, so that past
-    weeks' figures stay as they were. Leaving sets the day they left (past lists still show them), except for
-    someone taken out before the program starts or on the day they joined: as if they never took part."""
+    Joining before the program starts counts from the start; joining later counts from today, and someone who
+    comes back gets a new period — past weeks' figures stay as they were. Leaving closes the period today
+    (past lists still show them), except for someone taken out before the program starts or on the day they
+    joined: as if they never took part."""
     people = list({person.pk: person for person in people}.values())
     today = timezone.localdate()
-    rows = {row.person_id: row for row in program.participants.filter(person__in=people)}
+    open_periods = {row.person_id: row for row in program.participants.filter(person__in=people, left_on__isnull=True)}
     if not participating:
-        leaving = [row for row in rows.values() if row.left_on is None]
-        never = [row.pk for row in leaving if today < program.start_date or row.joined_on == today]
+        rows = list(open_periods.values())
+        never = [row.pk for row in rows if today < program.start_date or row.joined_on == today]
         Participant.objects.filter(pk__in=never).delete()
-        Participant.objects.filter(pk__in=[row.pk for row in leaving if row.pk not in never]).update(left_on=today)
-        return len(leaving)
+        Participant.objects.filter(pk__in=[row.pk for row in rows if row.pk not in never]).update(left_on=today)
+        return len(rows)
     joined_on = None if today <= program.start_date else today
+    joining = [p for p in people if p.pk not in open_periods]
     Participant.objects.bulk_create(
-        Participant(program=program, person=p, role=p.kind, joined_on=joined_on) for p in people if p.pk not in rows
+        Participant(program=program, person=p, role=p.kind, joined_on=joined_on) for p in joining
     )
-    returning = [row.pk for row in rows.values() if row.left_on is not None]
-    Participant.objects.filter(pk__in=returning).update(left_on=None)
-    for kind in {p.kind for p in people if p.pk in rows and rows[p.pk].role != p.kind}:
-        changed = [p.pk for p in people if p.kind == kind and p.pk in rows]
-        program.participants.filter(person_id__in=changed).update(role=kind)
-    return sum(1 for p in people if p.pk not in rows) + len(returning)
+    for kind in {p.kind for p in people if p.pk in open_periods and open_periods[p.pk].role != p.kind}:
+        changed = [open_periods[p.pk].pk for p in people if p.kind == kind and p.pk in open_periods]
+        Participant.objects.filter(pk__in=changed).update(role=kind)
+    return len(joining)
 
 
 @transaction.atomic
@@ -193,18 +194,31 @@ def person_save(*, person: Person, guardian_of, program: Program, participating:
 
 
 @transaction.atomic
-def staff_invite(*, school: School, email: str, full_name: str, role: str, person: Person | None):
-    """A staff account for ``school`` with no password yet (the invitation's link sets one), linked to
-    ``person`` on the roster (a new person of the role's kind when None)."""
-    first, _space, last = full_name.partition(" ")
-    user = get_user_model().objects.create_user(
-        username=_free_username(email), email=email, first_name=first[:150], last_name=last[:150]
-    )  # no password given: an unusable one until the invited person chooses theirs
-    Membership.objects.create(user=user, school=school, role=role)
+def staff_invite(
+    *, school: School, email: str, full_name: str, role: str, person: Person | None, program: Program | None = None
+):
+    """Access to ``school`` in ``role`` for the account with this e-mail: a new account without a password
+    (the invitation's link sets one), or the existing one — someone whose access was revoked, or who works at
+    another school too — given access again. It is linked to ``person`` on the roster (a new person of the
+    role's kind when None) and, with ``program``, takes part in it."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first() or (person.user if person else None)
+    if user is None:
+        first, _space, last = full_name.partition(" ")
+        user = User.objects.create_user(
+            username=_free_username(email), email=email, first_name=first[:150], last_name=last[:150]
+        )  # no password given: an unusable one until the invited person chooses theirs
+    else:
+        user.is_active, user.email = True, user.email or email
+        user.save(update_fields=["is_active", "email"])
+    Membership.objects.update_or_create(user=user, school=school, defaults={"role": role})
+    person = person or Person.objects.filter(user=user, school=school).first()
     if person is None:
         person = Person.objects.create(school=school, name=full_name, kind=STAFF_KIND_OF_ROLE[role])
-    person.user = user
-    person.save(update_fields=["user"])
+    person.user, person.archived_at = user, None
+    person.save(update_fields=["user", "archived_at"])
+    if program is not None:
+        participants_set(program=program, people=[person], participating=True)
     return user
 
 
@@ -216,9 +230,17 @@ def _free_username(email: str) -> str:
     return next(name for name in candidates if name not in taken)
 
 
+@transaction.atomic
 def staff_role_change(*, membership: Membership, role: str) -> Membership:
+    """A new role at the school; the person on its roster becomes of that kind, and takes part in its
+    programs in it."""
     membership.role = role
     membership.save(update_fields=["role"])
+    kind = STAFF_KIND_OF_ROLE[role]
+    for person in Person.objects.filter(user_id=membership.user_id, school_id=membership.school_id):
+        person.kind = kind
+        person.save(update_fields=["kind"])
+        person.participations.filter(left_on__isnull=True).update(role=kind)
     return membership
 
 
@@ -232,24 +254,31 @@ def staff_revoke(*, user, school: School) -> None:
         user.save(update_fields=["is_active"])
 
 
+def person_has_history(person: Person) -> bool:
+    """Attendance, or a part in a program on a day already past: removing them would change what happened."""
+    today = timezone.localdate()
+    took_part_before_today = person.participations.filter(program__start_date__lt=today).filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lt=today)
+    )
+    return person.attendance.exists() or took_part_before_today.exists()
+
+
 @transaction.atomic
 def person_remove(*, person: Person) -> str:
-    """Delete a person without history; archive one whose records others point to (attendance, and whatever
-    activity apps protect: feedback, practice logs …) so past records stay whole. Returns "deleted" or
-    "archived"."""
-    if not person.attendance.exists():
+    """Delete a person without history; archive one with history (``person_has_history``) or whose records
+    others point to (feedback, practice logs … whatever activity apps protect), so past records and figures stay
+    whole. A member of staff loses their access to the school either way. Returns "deleted" or "archived"."""
+    if person.user_id:
+        staff_revoke(user=person.user, school=person.school)
+    if not person_has_history(person):
         try:
             with transaction.atomic():
-                # Their consent goes with them: photos they were in stay to staff (consent fails closed).
-                person.photos.update(staff_only=True)
-                person.delete()
+                person.delete()  # photos they were in stay to staff (models.people: consent fails closed)
             return "deleted"
         except ProtectedError:
             pass
     person.archived_at = timezone.now()
     person.save(update_fields=["archived_at"])
-    if person.user_id:  # an archived member of staff no longer has access to the school
-        staff_revoke(user=person.user, school=person.school)
     # They stop taking part today; past lists and weekly figures keep them where they were.
     person.participations.filter(left_on__isnull=True).update(left_on=timezone.localdate())
     return "archived"

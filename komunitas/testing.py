@@ -307,7 +307,7 @@ class _FieldReader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and (attrs.get("method") or "").lower() == "post":
-            self.inside = (attrs.get("action") or self.page_path) == self.action
+            self.inside = (attrs.get("action") or self.page_path).split("#")[0] == self.action
         if not self.inside:
             return
         name = attrs.get("name")
@@ -404,7 +404,7 @@ def form_fuzz_test(pages: list[FormPage], *, max_examples: int = 25):
         @given(values=field_values(fields))
         def post(values):
             response = client.post(url, _as_post(values))
-            assert response.status_code in (200, 302, 403), response.status_code
+            assert response.status_code in (200, 302), response.status_code
             if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
                 html = response.content.decode()
                 assert (

@@ -8,6 +8,7 @@ Other files must be one of a short list of document types, recognised by their f
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from dataclasses import dataclass
 
@@ -18,7 +19,9 @@ from django.db import transaction
 from django.db.models import FileField
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+log = logging.getLogger(__name__)
 
 MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo; anything bigger is refused, not decoded
 WEB_IMAGE_SIDE = 1600  # longest side kept after resizing
@@ -71,6 +74,7 @@ def clean_image(upload: UploadedFile) -> CleanFile:
             image = ImageOps.exif_transpose(image)
             image.thumbnail((WEB_IMAGE_SIDE, WEB_IMAGE_SIDE))
             keeps_alpha = image.mode in {"RGBA", "LA"} or (image.mode == "P" and "transparency" in image.info)
+            image = to_srgb(image)
             clean = image.convert("RGBA" if keeps_alpha else "RGB")
             # Nothing of the original's metadata is written again: no EXIF (GPS), no comment (which can carry
             # markup), no colour profile or text chunks — Pillow would copy what is left in ``info``.
@@ -85,6 +89,19 @@ def clean_image(upload: UploadedFile) -> CleanFile:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(_("This file is not an image we can read."), code="bad_image") from None
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """The image in sRGB: a photo in a wider colour space (Display P3 from a recent phone, say) keeps its colours
+    once its profile is dropped. Unchanged when it has no profile, or one that cannot be read."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in ("RGB", "RGBA"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=image.mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
 
 
 # Office Open XML files are zip archives; the first member tells which kind.
@@ -170,6 +187,9 @@ def delete_files_on_commit(fieldfiles) -> None:
 
     def remove() -> None:
         for storage, name in stored:
-            storage.delete(name)
+            try:
+                storage.delete(name)
+            except OSError:  # the record is gone either way; orphaned_files finds what is left
+                log.warning("Could not remove %s", name, exc_info=True)
 
     transaction.on_commit(remove)

@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import activities
-from .auth_forms import SignInForm
+from .auth_forms import PasswordResetForm, SignInForm
 from .views import people, programs, schedule, sessions, staff
 
 program_patterns = [
@@ -33,6 +33,7 @@ program_patterns = [
     path("staff/invite/", staff.staff_invite, name="staff_invite"),
     path("staff/<int:membership_id>/role/", staff.staff_role, name="staff_role"),
     path("staff/<int:membership_id>/revoke/", staff.staff_revoke, name="staff_revoke"),
+    path("staff/<int:membership_id>/resend/", staff.staff_resend, name="staff_resend"),
     path("schedule/", schedule.schedule, name="schedule"),
     path("schedule.ics", schedule.schedule_ics, name="schedule_ics"),
     path("sessions/new/", sessions.session_create, name="session_create"),
@@ -59,6 +60,11 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/profile/", programs.profile, name="profile"),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -59,10 +59,10 @@ def test_a_past_sessions_list_shows_who_took_part_on_its_day(client, running, fa
     program, teachers, week_one = running
     newcomer = Person.objects.create(school=program.school, name="Guru baru", kind=PersonKind.TEACHER)
     services.participants_set(program=program, people=[newcomer], participating=True)
-    leaver = Person.objects.create(school=program.school, name="Guru pindah", kind=PersonKind.TEACHER)
-    Participant.objects.create(program=program, person=leaver, role=PersonKind.TEACHER)
-    services.person_remove(person=leaver)  # no history: deleted outright
-    services.person_remove(person=teachers[1])  # history: archived, still on the week-one list
+    mistake = Person.objects.create(school=program.school, name="Guru salah", kind=PersonKind.TEACHER)
+    services.participants_set(program=program, people=[mistake], participating=True)  # joins today …
+    assert services.person_remove(person=mistake) == "deleted"  # … and goes without history
+    assert services.person_remove(person=teachers[1]) == "archived"  # took part: still on the week-one list
     client.force_login(facilitator)
     for url in [
         reverse("attendance_print", args=[program.pk, week_one.pk]),
@@ -70,3 +70,28 @@ def test_a_past_sessions_list_shows_who_took_part_on_its_day(client, running, fa
     ]:
         names = [person.name for person, _record in client.get(url).context["rows"]]
         assert names == ["Guru 0", "Guru 1"], url
+
+
+def test_someone_who_comes_back_leaves_the_weeks_they_were_away_as_they_were(running):
+    """A second period, not a reopened first one: the weeks between stay without them."""
+    from komunitas.models import Participant
+
+    program, teachers, _session = running
+    row = Participant.objects.get(person=teachers[1])
+    row.left_on = program.start_date + dt.timedelta(days=3)  # left in week 1
+    row.save()
+    assert forum_weekly(program)[1].teachers_total == 1  # week 2: only the other one
+    services.participants_set(program=program, people=[teachers[1]], participating=True)  # back, today (week 3)
+    rows = forum_weekly(program)
+    assert [rows[0].teachers_total, rows[1].teachers_total, rows[2].teachers_total] == [2, 1, 2]
+    assert Participant.objects.filter(person=teachers[1]).count() == 2
+
+
+def test_someone_who_took_part_is_archived_not_deleted(running):
+    """Deleting them would shrink past figures: any part in a program on a day gone by is history."""
+    program, _teachers, _session = running
+    newcomer = Person.objects.create(school=program.school, name="Tanpa hadir", kind=PersonKind.TEACHER)
+    Participant.objects.create(program=program, person=newcomer, role=PersonKind.TEACHER)  # from the start
+    before = [row.teachers_total for row in forum_weekly(program)]
+    assert services.person_remove(person=newcomer) == "archived"
+    assert [row.teachers_total for row in forum_weekly(program)][:3] == before[:3]

@@ -217,3 +217,26 @@ def test_it_says_that_chosen_files_must_be_chosen_again_after_an_error(client, p
     response = client.post(url, data)
     assert "The files you chose were not saved; choose them again before saving." in response.content.decode()
     assert not Attachment.objects.exists()
+
+
+def test_a_planned_session_with_its_presenter_stays_planned(client, program, teacher, teachers, url):
+    """Presenters of a planned session are who will present, not people recorded present: it stays planned
+    (before, the presenter was marked present and the session held, even dated next week)."""
+    from django.utils import timezone
+
+    from forums.models import ForumSession
+    from komunitas import services
+    from komunitas.models import CycleTemplate
+
+    running = services.program_create(
+        school=program.school, name="Berjalan", start_date=timezone.localdate(), weeks=10, cycle=CycleTemplate.STUDY
+    )
+    for person in teachers:
+        running.participants.create(person=person, role="teacher")
+    next_week = (timezone.localdate() + dt.timedelta(days=7)).isoformat()
+    client.force_login(teacher)
+    data = session_payload(running, presenters=[teachers[0]], status="planned", date=next_week, practice="")
+    response = client.post(reverse("forums:create", args=[running.pk]), data)
+    assert response.status_code == 302
+    forum = ForumSession.objects.get(session__program=running)
+    assert forum.session.status == "planned" and not forum.session.attendance.exists()

@@ -121,3 +121,18 @@ def test_a_forum_session_a_teacher_planned_stays_theirs(client, program, teacher
     assert planned.created_by == teacher and not ForumSession.objects.exists()
     client.force_login(teacher)  # the teacher who planned it fills it in
     assert client.post(url, session_payload(program, presenters=[teachers[0]])).status_code == 302
+
+
+def test_editing_a_past_session_keeps_a_presenter_who_has_left(client, program, facilitator, teachers):
+    """A form round trip after a co-presenter was archived keeps both presenters."""
+    from komunitas import services
+
+    forum = ForumSessionFactory(session__program=program, session__created_by=facilitator, presenters=teachers[:2])
+    for person in teachers[:2]:
+        AttendanceFactory(session=forum.session, person=person)
+    services.person_remove(person=teachers[1])  # archived: took part
+    client.force_login(facilitator)
+    url = reverse("forums:edit", args=[program.pk, forum.pk])
+    data = form_values(client.get(url).content.decode(), "forum-form")
+    assert client.post(url, data).status_code == 302
+    assert set(forum.presenters.all()) == set(teachers[:2])

@@ -25,7 +25,8 @@ def forum_sessions(access: ProgramAccess):
 def get_forum_session(access: ProgramAccess, pk: int) -> Session:
     """A forum session of the program, with its forum record when it has one (``session.forum_or_none``).
     Sessions planned on the schedule have no forum record until someone fills it in."""
-    session = get_session(access, pk, forum_sessions(access).select_related("forum__notetaker").with_creator_role())
+    sessions = forum_sessions(access).select_related("forum__notetaker", "created_by").with_creator_role()
+    session = get_session(access, pk, sessions)
     session.forum_or_none = getattr(session, "forum", None)
     return session
 

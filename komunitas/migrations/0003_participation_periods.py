@@ -10,7 +10,9 @@ def from_the_start(apps, schema_editor):
 
 
 def back_to_dates(apps, schema_editor):
+    """The old code knew no leaving: who left is no participant any more, the others joined at the start."""
     Participant = apps.get_model("komunitas", "Participant")
+    Participant.objects.filter(left_on__isnull=False).delete()
     for participant in Participant.objects.filter(joined_on=None).select_related("program"):
         participant.joined_on = participant.program.start_date
         participant.save(update_fields=["joined_on"])

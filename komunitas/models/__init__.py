@@ -16,6 +16,7 @@ from .people import (
     PersonQuerySet,
     normalize_class_name,
     participation_on,
+    took_part,
 )
 from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, Stage
 from .schools import District, DistrictOfficer, Membership, Role, School
@@ -62,4 +63,5 @@ __all__ = [
     "attachment_path",
     "normalize_class_name",
     "participation_on",
+    "took_part",
 ]

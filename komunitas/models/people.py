@@ -65,8 +65,8 @@ class PersonQuerySet(models.QuerySet):
             lookups["participations__role__in"] = roles
         if on is None:
             people = self.active().filter(participations__left_on__isnull=True, **lookups)
-        else:
-            people = self.filter(participation_on(on, prefix="participations__"), **lookups)
+        else:  # someone who left and came back the same day has two periods covering it
+            people = self.filter(participation_on(on, prefix="participations__"), **lookups).distinct()
         return people.order_by("kind", "class_name", "name")
 
     def teachers_of(self, program: Program) -> PersonQuerySet:
@@ -149,8 +149,13 @@ class Person(models.Model):
         return self.archived_at is not None
 
 
+def took_part(joined_on: dt.date | None, left_on: dt.date | None, start: dt.date, end: dt.date) -> bool:
+    """Whether a period of participation covers any day from ``start`` to ``end`` (a week, say)."""
+    return (joined_on is None or joined_on <= end) and (left_on is None or left_on >= start)
+
+
 def participation_on(day: dt.date, *, prefix: str = "") -> Q:
-    """Taking part on ``day``: joined by then (or from the start) and not left before it."""
+    """Taking part on ``day`` (``took_part`` as a query): joined by then (or from the start), not left before."""
     return (Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lte": day})) & (
         Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gte": day})
     )
@@ -161,19 +166,13 @@ class ParticipantQuerySet(models.QuerySet):
         """Taking part now: not left, and not archived."""
         return self.filter(left_on__isnull=True, person__archived_at__isnull=True)
 
-    def during(self, start: dt.date, end: dt.date) -> ParticipantQuerySet:
-        """Taking part on any day from ``start`` to ``end`` (a week of the program, say)."""
-        return self.filter(
-            Q(joined_on__isnull=True) | Q(joined_on__lte=end), Q(left_on__isnull=True) | Q(left_on__gte=start)
-        )
-
 
 class Participant(models.Model):
-    """A person taking part in one program (the study's purposive sample), the role they play in it, and when.
+    """A period in which a person takes part in one program (the study's purposive sample), in a role.
 
     ``joined_on`` is empty for those who took part from the start; ``left_on`` is set when they stop (taken out
-    of the program, or archived). Weekly figures count who took part in each week, so past figures stay as they
-    were when the roster changes."""
+    of the program, or archived). Someone who comes back gets a new period, so the weeks they were away stay as
+    they were. Weekly figures count who took part in each week."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
@@ -186,7 +185,14 @@ class Participant(models.Model):
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        constraints = [models.UniqueConstraint(fields=["program", "person"], name="participant_once_per_program")]
+        constraints = [
+            # One open period per person and program; someone who left and came back has a closed one too.
+            models.UniqueConstraint(
+                fields=["program", "person"],
+                condition=Q(left_on__isnull=True),
+                name="participant_open_once_per_program",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()}"

@@ -161,6 +161,13 @@ class AttachmentKind(models.TextChoices):
     FILE = "file", _("File")
 
 
+def keep_their_photos_to_staff(sender, instance: Person, **kwargs) -> None:
+    """``pre_delete`` receiver for Person (connected in ``KomunitasConfig.ready``): a removed student's consent
+    goes with them, so the photos they were in stay on staff pages — however the person is deleted (the roster,
+    the admin, a cascade). Nothing becomes more visible because a record went away."""
+    instance.photos.update(staff_only=True)
+
+
 class AttachmentQuerySet(models.QuerySet):
     def with_consent_flag(self) -> AttachmentQuerySet:
         """Annotate ``lacks_consent``: the photo shows a student whose guardian has not agreed, or it is kept to

@@ -62,3 +62,22 @@ def test_every_page_is_accessible_and_fits(request, size, live_program, session)
     page.goto(reverse("people_list", args=[live_program.pk]))
     settle(page)
     assert page.evaluate("document.querySelector('main table').scrollWidth") <= page.viewport_size["width"]
+
+
+def test_files_too_large_together_are_stopped_in_the_browser(phone, live_program, session, settings):
+    """The server would refuse them unread (413) and the typed caption would be lost: the page says so first."""
+    settings.REQUEST_MAX_BYTES = 2000
+    sign_in(phone, "fasilitator")
+    phone.goto(session.get_absolute_url())
+    settle(phone)
+    phone.set_input_files(
+        "#add-file input[type=file]",
+        files=[{"name": "besar.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes((300, 300))}],
+    )
+    phone.fill("#add-file input[name=caption]", "Keterangan yang diketik")
+    messages = []
+    phone.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    phone.click("#add-file button[type=submit]")
+    assert messages and "terlalu besar" in messages[0]
+    assert phone.input_value("#add-file input[name=caption]") == "Keterangan yang diketik"
+    assert not session.attachments.filter(caption="Keterangan yang diketik").exists()

@@ -55,6 +55,8 @@ def test_deleting_a_program_removes_every_file_of_it(program, facilitator, djang
 
 def test_orphaned_files_are_reported_and_removed_on_request(program, facilitator, settings):
     import io
+    import os
+    import time
 
     from django.core.management import call_command
 
@@ -62,9 +64,13 @@ def test_orphaned_files_are_reported_and_removed_on_request(program, facilitator
     orphan = Path(settings.MEDIA_ROOT) / "private" / "program-1" / "lost.jpg"
     orphan.parent.mkdir(parents=True, exist_ok=True)
     orphan.write_bytes(b"x" * 10)
+    young = orphan.with_name("uploading.jpg")  # an upload whose record is about to be saved
+    young.write_bytes(b"y")
+    an_hour_ago = time.time() - 3700
+    os.utime(orphan, (an_hour_ago, an_hour_ago))
     out = io.StringIO()
     call_command("orphaned_files", stdout=out)
     assert "private/program-1/lost.jpg" in out.getvalue() and "1 orphaned files, 10 bytes, found" in out.getvalue()
     assert orphan.exists()
     call_command("orphaned_files", "--delete", stdout=io.StringIO())
-    assert not orphan.exists() and kept.exists()
+    assert not orphan.exists() and kept.exists() and young.exists()

@@ -35,6 +35,8 @@ TABLE = [
     ("staff_invite", {}, "post", "staff", 200),  # empty form: errors, nothing saved
     ("staff_role", {"membership_id": "teacher_membership"}, "post", "staff", 302),
     ("staff_revoke", {"membership_id": "teacher_membership"}, "get", "staff", 200),
+    ("staff_revoke", {"membership_id": "teacher_membership"}, "post", "staff", 302),
+    ("staff_resend", {"membership_id": "teacher_membership"}, "post", "staff", 302),
     ("schedule", {}, "get", "read", 200),
     ("schedule_ics", {}, "get", "read", 200),
     ("session_create", {}, "get", "log", 200),

@@ -277,6 +277,23 @@ def test_a_small_file_that_unpacks_into_millions_of_cells_is_refused_at_once(sig
     assert "far more cells than a roster" in response.context["form"].errors["file"][0]
 
 
+def test_a_file_whose_shared_strings_unpack_into_gigabytes_is_refused_at_once(signed_in, program):
+    """openpyxl reads the shared strings whole: every part of the file counts, not only the sheets."""
+    import time
+    import zipfile
+
+    upload = _xlsx_with(
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+    )
+    out = io.BytesIO(upload.read())
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b"<si><t>x</t></si>" * 2_000_000 + b"</sst>")
+    started = time.monotonic()
+    response = preview(signed_in, program, SimpleUploadedFile("roster.xlsx", out.getvalue()))
+    assert time.monotonic() - started < 5
+    assert "far more cells than a roster" in response.context["form"].errors["file"][0]
+
+
 def test_only_the_first_forty_columns_are_read(signed_in, program):
     header = roster_import_header() + [f"extra{i}" for i in range(1000)]
     response = preview(signed_in, program, csv_file(",".join(header) + "\nBudi,siswa,,7A,,,,,\n"))

@@ -283,12 +283,41 @@ def test_attendance_with_nobody_present_leaves_the_session_planned(client, facil
     client.force_login(facilitator)
     url = reverse("attendance_edit", args=[session.program_id, session.pk])
     # Post back exactly what the page shows, nobody marked: nothing is ticked for the user.
-    client.post(url, form_values(client.get(url).content.decode()))
+    response = client.post(url, form_values(client.get(url).content.decode()), follow=True)
     session.refresh_from_db()
     assert session.status == "planned"
+    assert "Nobody is marked present, so the session stays planned." in response.content.decode()
     client.post(url, {f"p{teachers[0].pk}": "absent"})
     session.refresh_from_db()
     assert session.status == "planned"
     client.post(url, {"held_without_marks": "on"})
     session.refresh_from_db()
     assert session.status == "held"
+
+
+def test_a_page_that_answered_a_form_switches_language_back_to_the_forms_page(client, facilitator, session):
+    """The ID/EN switch must not send anyone to an address that only takes forms (a 405)."""
+    client.force_login(facilitator)
+    detail = session.get_absolute_url()
+    response = client.post(
+        reverse("attachment_add", args=[session.program_id, session.pk]), {"caption": "x"}, HTTP_REFERER=detail
+    )
+    assert f'name="next" type="hidden" value="{detail}"' in response.content.decode()
+
+
+def test_a_photo_of_a_removed_student_says_why_it_is_for_staff_only(client, facilitator, session):
+    from komunitas.tests.factories import StudentFactory
+
+    student = StudentFactory(school=session.program.school)
+    services.attachment_add(
+        session=session,
+        clean=CleanFile(jpeg_bytes(), "image/jpeg", "jpg"),
+        original_name="a.jpg",
+        caption="",
+        people=[student],
+        user=facilitator,
+    )
+    student.delete()  # however they go (here: not through the roster), their photos stay to staff
+    client.force_login(facilitator)
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert "Staff only: it showed a student who has since been removed." in html

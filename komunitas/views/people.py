@@ -22,7 +22,7 @@ from .. import roster_import, services
 from ..access import program_access
 from ..filters import PeopleFilter
 from ..forms import ParticipantsForm, PersonForm, RosterImportForm
-from ..models import Participant, Person, PersonKind
+from ..models import Membership, Participant, Person, PersonKind
 from . import render_program
 
 PAGE_SIZE = 50
@@ -120,8 +120,13 @@ def person_delete(request: HttpRequest, program_id: int, person_id: int) -> Http
     access = program_access(request, program_id)
     access.require("manage")
     person = get_object_or_404(Person.objects.active(), pk=person_id, school_id=access.program.school_id)
-    attendance_count = person.attendance.count()
-    photo_count = person.photos.count()
+    membership = Membership.objects.filter(user_id=person.user_id, school_id=person.school_id).first()
+    if person.user_id == request.user.pk or (membership and not access.can_change_membership(membership)):
+        # Removing a person removes their account's access: only for accounts the user may revoke.
+        messages.error(
+            request, _("%(name)s manages this school: only the principal can remove them.") % {"name": person.name}
+        )
+        return redirect("people_list", program_id=program_id)
     if request.method == "POST":
         outcome = services.person_remove(person=person)
         if outcome == "archived":
@@ -129,30 +134,38 @@ def person_delete(request: HttpRequest, program_id: int, person_id: int) -> Http
         else:
             messages.success(request, _("%(name)s deleted.") % {"name": person.name})
         return redirect("people_list", program_id=program_id)
-    warning = (
+    archived = services.person_has_history(person)
+    warnings = [
         _(
-            "%(name)s has %(count)s attendance records. They will be archived instead of deleted: hidden from "
-            "the roster and from new attendance lists, while past records stay complete."
+            "%(name)s has taken part in the program or has attendance records. They will be archived instead of "
+            "deleted: hidden from the roster and from new attendance lists, while past records and figures stay "
+            "complete."
         )
-        % {"name": person.name, "count": attendance_count}
-        if attendance_count
+        % {"name": person.name}
+        if archived
         else _("%(name)s has no attendance records and will be deleted.") % {"name": person.name}
-    )
+    ]
+    if membership:
+        warnings.append(_("Their account %(username)s loses its access to this school.") % {"username": person.user})
+    photo_count = person.photos.count()
     if photo_count:
-        warning += " " + ngettext(
-            "%(count)s photo shows them: it stays, visible to the school's staff only.",
-            "%(count)s photos show them: they stay, visible to the school's staff only.",
-            photo_count,
-        ) % {"count": photo_count}
+        warnings.append(
+            ngettext(
+                "%(count)s photo shows them: it stays, visible to the school's staff only.",
+                "%(count)s photos show them: they stay, visible to the school's staff only.",
+                photo_count,
+            )
+            % {"count": photo_count}
+        )
     return render_program(
         request,
         "komunitas/confirm_delete.html",
         access,
         {
             "object": person,
-            "warning": warning,
+            "warning": " ".join(warnings),
             "cancel_url": reverse("people_list", args=[program_id]),
-            "action_label": _("Archive") if attendance_count else _("Delete"),
+            "action_label": _("Archive") if archived else _("Delete"),
         },
     )
 

@@ -160,7 +160,10 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
         services.attendance_record(
             session=session, statuses=form.statuses(), held_without_marks=form.cleaned_data["held_without_marks"]
         )
-        messages.success(request, _("Attendance saved."))
+        if session.status == SessionStatus.PLANNED:
+            messages.success(request, _("Attendance saved. Nobody is marked present, so the session stays planned."))
+        else:
+            messages.success(request, _("Attendance saved."))
         return redirect(session.page_url)
     context = {"session": session, "form": form, "everyone": everyone, "narrows": narrows}
     return render_program(request, "komunitas/attendance_form.html", access, context)

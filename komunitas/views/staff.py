@@ -1,16 +1,21 @@
-"""The school's staff accounts, for facilitators and principals: invite by e-mail, change a role, revoke."""
+"""The school's staff accounts, for facilitators and principals: invite by e-mail, change a role, revoke, send
+an invitation again. Who may change which account is ``ProgramAccess.can_change_membership``."""
 
 from __future__ import annotations
+
+import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -22,9 +27,15 @@ from ..forms import StaffInviteForm, StaffRoleForm
 from ..models import Membership
 from . import render_program
 
+log = logging.getLogger(__name__)
+
 
 def _memberships(access: ProgramAccess):
-    return Membership.objects.filter(school_id=access.program.school_id).select_related("user__person")
+    return Membership.objects.filter(school_id=access.program.school_id).select_related("user")
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 @login_required
@@ -32,29 +43,38 @@ def staff_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("staff")
     memberships = list(_memberships(access).order_by("role", "user__first_name", "user__username"))
+    roles = access.assignable_roles()
     for membership in memberships:
-        membership.role_form = StaffRoleForm(initial={"role": membership.role}, prefix=f"m{membership.pk}")
+        membership.may_change = access.can_change_membership(membership)
+        membership.is_me = membership.user_id == request.user.pk
+        membership.role_form = StaffRoleForm(initial={"role": membership.role}, prefix=f"m{membership.pk}", roles=roles)
     return render_program(request, "komunitas/staff_list.html", access, {"memberships": memberships})
 
 
-def _send_invitation(request: HttpRequest, user, school) -> None:
-    """The link is Django's password-reset link: it works once (a password set ends it) and expires."""
-    link = request.build_absolute_uri(
-        reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-    )
+def _send_invitation(request: HttpRequest, user, school) -> bool:
+    """The link is Django's password-reset link: it works once (a password set ends it) and expires. Written in
+    the school's language, whatever the inviter reads. False when the mail could not be sent."""
+    uid, token = urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+    link = request.build_absolute_uri(reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token}))
     context = {"user": user, "school": school, "link": link, "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
-    send_mail(
-        subject=_("Your Komunitas account at %(school)s") % {"school": school.name},
-        message=render_to_string("komunitas/email/staff_invite.txt", context, request=request),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your Komunitas account at %(school)s") % {"school": school.name}
+        body = render_to_string("komunitas/email/staff_invite.txt", context)
+    try:
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[user.email])
+    except Exception:  # SMTP down, refused address …: the account is there; the invitation can be sent again
+        log.exception("Invitation to %s not sent", user.email)
+        return False
+    return True
+
+
+def _say_sent(request: HttpRequest, user, sent: bool) -> None:
+    if sent:
+        text = _("Invitation sent to %(email)s. Their username is %(username)s.")
+        messages.success(request, text % {"email": user.email, "username": user.get_username()})
+    else:
+        text = _("The account of %(name)s is ready, but the e-mail could not be sent. Try “Send the invitation again”.")
+        messages.warning(request, text % {"name": _name(user)})
 
 
 @login_required
@@ -62,24 +82,28 @@ def staff_invite(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("staff")
     school = access.program.school
-    form = StaffInviteForm(request.POST or None, school=school)
+    form = StaffInviteForm(request.POST or None, school=school, roles=access.assignable_roles())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.staff_invite(
-            school=school, email=data["email"], full_name=data["full_name"], role=data["role"], person=data["person"]
+            school=school,
+            email=data["email"],
+            full_name=data["full_name"],
+            role=data["role"],
+            person=data["person"],
+            program=access.program if data["is_participant"] else None,
         )
-        _send_invitation(request, user, school)
-        messages.success(
-            request,
-            _("Invitation sent to %(email)s. Their username is %(username)s.")
-            % {"email": user.email, "username": user.username},
-        )
+        _say_sent(request, user, _send_invitation(request, user, school))
         return redirect("staff_list", program_id=program_id)
     return render_program(request, "komunitas/staff_invite.html", access, {"form": form})
 
 
 def _get_membership(access: ProgramAccess, membership_id: int) -> Membership:
-    return get_object_or_404(_memberships(access), pk=membership_id)
+    """A staff account of the school the viewer may change (404 for another school's, 403 otherwise)."""
+    membership = get_object_or_404(_memberships(access), pk=membership_id)
+    if not access.can_change_membership(membership):
+        raise PermissionDenied
+    return membership
 
 
 @login_required
@@ -88,18 +112,23 @@ def staff_role(request: HttpRequest, program_id: int, membership_id: int) -> Htt
     access = program_access(request, program_id)
     access.require("staff")
     membership = _get_membership(access, membership_id)
-    form = StaffRoleForm(request.POST, prefix=f"m{membership.pk}")
-    if membership.user_id == request.user.pk:
-        messages.error(request, _("You cannot change your own role; ask another facilitator or the principal."))
-    elif form.is_valid():
+    form = StaffRoleForm(request.POST, prefix=f"m{membership.pk}", roles=access.assignable_roles())
+    if form.is_valid():
         services.staff_role_change(membership=membership, role=form.cleaned_data["role"])
-        messages.success(
-            request,
-            _("%(name)s is now %(role)s.")
-            % {"name": membership.user.get_full_name() or membership.user, "role": membership.get_role_display()},
-        )
+        text = _("%(name)s is now %(role)s.")
+        messages.success(request, text % {"name": _name(membership.user), "role": membership.get_role_display()})
     else:
         messages.error(request, _("Choose one of the roles."))
+    return redirect("staff_list", program_id=program_id)
+
+
+@login_required
+@require_POST
+def staff_resend(request: HttpRequest, program_id: int, membership_id: int) -> HttpResponse:
+    access = program_access(request, program_id)
+    access.require("staff")
+    membership = _get_membership(access, membership_id)
+    _say_sent(request, membership.user, _send_invitation(request, membership.user, access.program.school))
     return redirect("staff_list", program_id=program_id)
 
 
@@ -109,12 +138,9 @@ def staff_revoke(request: HttpRequest, program_id: int, membership_id: int) -> H
     access.require("staff")
     membership = _get_membership(access, membership_id)
     cancel_url = reverse("staff_list", args=[program_id])
-    if membership.user_id == request.user.pk:
-        messages.error(request, _("You cannot revoke your own access; ask another facilitator or the principal."))
-        return redirect(cancel_url)
     if request.method == "POST":
         services.staff_revoke(user=membership.user, school=access.program.school)
-        messages.success(request, _("Access of %(name)s revoked.") % {"name": membership.user})
+        messages.success(request, _("Access of %(name)s revoked.") % {"name": _name(membership.user)})
         return redirect(cancel_url)
     warning = _(
         "They can no longer sign in to this school's programs, and their calendar link stops working. Their "
@@ -125,10 +151,10 @@ def staff_revoke(request: HttpRequest, program_id: int, membership_id: int) -> H
         "komunitas/confirm_delete.html",
         access,
         {
-            "object": membership.user.get_full_name() or membership.user,
+            "object": _name(membership.user),
             "warning": warning,
             "cancel_url": cancel_url,
             "action_label": _("Revoke access"),
-            "title": _("Revoke the access of %(name)s?") % {"name": membership.user.get_full_name() or membership.user},
+            "title": _("Revoke the access of %(name)s?") % {"name": _name(membership.user)},
         },
     )

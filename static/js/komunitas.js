@@ -12,9 +12,25 @@ document.addEventListener("click", function (event) {
 });
 
 // Forms with data-confirm ask before they submit (used for small deletes that have no confirmation page).
+// Forms with data-max-bytes refuse to send files larger together than the server takes (it would answer 413
+// and what was typed would be lost): they say so and stay as they are.
 document.addEventListener("submit", function (event) {
-  const message = event.target.getAttribute("data-confirm");
-  if (message && !window.confirm(message)) event.preventDefault();
+  const form = event.target;
+  const message = form.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+    return;
+  }
+  const limit = Number(form.getAttribute("data-max-bytes"));
+  if (!limit) return;
+  let total = 0;
+  form.querySelectorAll("input[type=file]").forEach(function (input) {
+    Array.prototype.forEach.call(input.files || [], function (file) { total += file.size; });
+  });
+  if (total > limit) {
+    event.preventDefault();
+    window.alert(form.getAttribute("data-too-large"));
+  }
 });
 
 // A header checkbox with data-select-all="NAME" ticks every checkbox named NAME.

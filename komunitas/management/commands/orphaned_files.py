@@ -1,5 +1,6 @@
 """python manage.py orphaned_files [--delete]: files in MEDIA_ROOT that no record points to."""
 
+import time
 from pathlib import Path
 
 from django.apps import apps
@@ -14,14 +15,15 @@ def referenced_files() -> set[str]:
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, FileField):
-                names.update(model._default_manager.exclude(**{field.name: ""}).values_list(field.name, flat=True))
+                names.update(model._base_manager.exclude(**{field.name: ""}).values_list(field.name, flat=True))
     return names
 
 
 class Command(BaseCommand):
     help = (
-        "Lists the files in MEDIA_ROOT that no record points to (left by an interrupted upload or a restore, "
-        "say), with their size. --delete removes them."
+        "Lists the uploaded files (MEDIA_ROOT/private) that no record points to — left by an interrupted upload "
+        "or a restore, say — with their size. --delete removes them. Files younger than an hour are left alone: "
+        "an upload writes its file just before its record."
     )
 
     def add_arguments(self, parser):
@@ -29,9 +31,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, delete: bool, **options):
         root = Path(settings.MEDIA_ROOT)
+        settled = time.time() - 3600
         referenced = referenced_files()
         orphans = sorted(
-            path for path in root.rglob("*") if path.is_file() and path.relative_to(root).as_posix() not in referenced
+            path
+            for path in (root / "private").rglob("*")
+            if path.is_file() and path.relative_to(root).as_posix() not in referenced and path.stat().st_mtime < settled
         )
         size = sum(path.stat().st_size for path in orphans)
         for path in orphans:
