@@ -142,10 +142,15 @@ def _browser_page(browser, live_server, width: int, height: int):
     page = context.new_page()
     page.set_default_timeout(10_000)
     visited = track_visits(page)
+    refused = []  # the Content-Security-Policy allows no inline script or style: nothing may be refused
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     yield page
     missing = unchecked_visits(page, visited)
     context.close()
     assert not missing, f"pages visited without an accessibility check (call settle(page)): {sorted(missing)}"
+    assert not refused, f"the browser refused what the Content-Security-Policy forbids: {refused}"
 
 
 @pytest.fixture

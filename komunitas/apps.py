@@ -13,6 +13,14 @@ class KomunitasConfig(AppConfig):
         autodiscover_modules("activity")
         self.remove_files_with_their_records()
         self.keep_photos_of_removed_people_to_staff()
+        self.note_sign_ins()
+
+    def note_sign_ins(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import note_sign_in
+
+        user_logged_in.connect(note_sign_in, dispatch_uid="note-sign-in")
 
     def keep_photos_of_removed_people_to_staff(self) -> None:
         from django.db.models.signals import pre_delete

@@ -114,7 +114,7 @@ class _Frame:
 def _svg(chart_id: str, title: str, description: str, body: list[str], width: int, height: int) -> SafeString:
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'preserveAspectRatio="xMidYMid meet" style="max-width:{width * 2}px;height:auto;display:block" '
+        f'preserveAspectRatio="xMidYMid meet" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" {FONT} data-chart="{chart_id}">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"

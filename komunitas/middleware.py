@@ -5,8 +5,13 @@ and their users still expect the school's app in Bahasa Indonesia. The ID/EN swi
 which LocaleMiddleware honours.
 """
 
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 
 class IgnoreBrowserLanguageMiddleware:
@@ -39,3 +44,42 @@ class RequestSizeLimitMiddleware:
             if length > limit:
                 return render(request, "413.html", {"limit_mb": limit // (1024 * 1024)}, status=413)
         return self.get_response(request)
+
+
+def note_sign_in(sender, request, user, **kwargs) -> None:
+    """``user_logged_in`` receiver: when the session began, for ``IdleTimeoutMiddleware``."""
+    request.session["signed_in_at"] = request.session["seen_at"] = int(time.time())
+
+
+class IdleTimeoutMiddleware:
+    """Sign out after ``SESSION_IDLE_MINUTES`` without a request, and after ``SESSION_MAX_HOURS`` in any case (a
+    shared staff-room computer left signed in). The session is written at most once a minute to note activity."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            started = request.session.setdefault("signed_in_at", now)
+            seen = request.session.get("seen_at", now)
+            if now - seen > settings.SESSION_IDLE_MINUTES * 60 or now - started > settings.SESSION_MAX_HOURS * 3600:
+                logout(request)
+                return redirect_to_login(request.get_full_path() if request.method == "GET" else "/")
+            if now - seen >= 60 or "seen_at" not in request.session:
+                request.session["seen_at"] = now
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages for signed-in users hold personal data: no browser or proxy keeps a copy (the back button on a
+    shared computer, a school's caching proxy)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -22,7 +22,7 @@ def test_a_bar_chart_is_accessible_svg_with_its_numbers_as_a_table():
     assert '<title id="c1-title">Guru &lt;hadir&gt;</title>' in svg  # escaped
     assert '<desc id="c1-desc">Per minggu. 1: 5/10; 2: –; 3: 9/10.</desc>' in svg
     assert svg.count("<rect") == 2  # no bar where there is no data
-    assert "<script" not in svg and "class=" not in svg  # presentation attributes only (PDF-safe)
+    assert "<script" not in svg and "class=" not in svg and "style=" not in svg  # attributes only: PDF and CSP safe
     assert "<details" in table and '<th scope="row">3</th><td>9/10</td><td>90%</td>' in table
     assert '<th scope="col">Week</th><th scope="col">Present</th><th scope="col">Share</th>' in table
     assert str(chart) == svg + table

@@ -40,7 +40,7 @@ for i in range(20):
     Membership.objects.create(user=user, school=school, role="teacher")
     session = Session.objects.create(program=program, kind="other", title=f"S{i}", date=today, created_by=user)
     store = SessionStore()
-    store["_auth_user_id"], store["_auth_user_backend"] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
+    store["_auth_user_id"], store["_auth_user_backend"] = str(user.pk), settings.AUTHENTICATION_BACKENDS[-1]
     store["_auth_user_hash"] = user.get_session_auth_hash()
     store.create()
     print(store.session_key, program.pk, session.pk, ",".join(str(p.pk) for p in people))

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from komunitas import demo
 from komunitas.models import Attachment, Attendance, Participant, Program, School, Session
@@ -35,11 +36,11 @@ def test_demo_accounts_sign_in_with_their_roles(seeded):
         ("guru01", "teacher"),
         ("guru10", "teacher"),
     ]:
-        user = authenticate(username=username, password=demo.PASSWORD)
+        user = authenticate(HttpRequest(), username=username, password=demo.PASSWORD)
         assert user is not None, username
         assert user.memberships.get().role == role
     assert (
-        authenticate(username="dinas", password=demo.PASSWORD).district_roles.get().district.name
+        authenticate(HttpRequest(), username="dinas", password=demo.PASSWORD).district_roles.get().district.name
         == "Kabupaten Musi Rawas"
     )
 
@@ -70,7 +71,7 @@ def test_more_schools_in_the_same_district(db, capsys):
     call_command("seed_demo", schools=1)
     school = School.objects.get(name="SMPN 2 Musi Rawas")
     assert school.district.name == "Kabupaten Musi Rawas"
-    assert authenticate(username="s2-guru10", password=demo.PASSWORD).memberships.get().school == school
+    assert authenticate(HttpRequest(), username="s2-guru10", password=demo.PASSWORD).memberships.get().school == school
     assert "s<k>-kepsek" in capsys.readouterr().out
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.http import HttpRequest
 from django.urls import reverse
 
 from komunitas import services
@@ -37,7 +38,7 @@ def test_an_invited_teacher_chooses_a_password_and_signs_in(client, program, pri
     new_password = "kelas-delapan-hebat"
     response = client.post(set_url, {"new_password1": new_password, "new_password2": new_password})
     assert response.status_code == 302
-    assert client.login(username="sitiaminah", password=new_password)
+    assert client.login(request=HttpRequest(), username="sitiaminah", password=new_password)
     assert client.get(program.get_absolute_url()).status_code == 200
     client.logout()
     assert client.get(link, follow=True).context["validlink"] is False  # the link works once
