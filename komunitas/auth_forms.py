@@ -1,11 +1,13 @@
-"""Sign-in form with our own (translated) wording: Django's Indonesian catalogue doubles words here."""
+"""Sign-in and account forms with our own (translated) wording: Django's Indonesian catalogue doubles words here."""
 
+from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .forms_base import ModelForm
+from .models import VerifiedEmail
 
 
 class SignInForm(AuthenticationForm):
@@ -17,18 +19,68 @@ class SignInForm(AuthenticationForm):
 
 
 class ProfileForm(ModelForm):
-    """Name and e-mail: the e-mail is where a forgotten-password link goes."""
+    """The name shown to colleagues. The e-mail address changes through ``EmailChangeForm`` (password and a
+    confirmation link), never here."""
 
     class Meta:
         model = get_user_model()
-        fields = ["first_name", "last_name", "email"]
-        help_texts = {"email": _("Needed to reset a forgotten password.")}
+        fields = ["first_name", "last_name"]
+
+
+def email_taken(email: str, by_other_than) -> bool:
+    return get_user_model()._default_manager.filter(email__iexact=email).exclude(pk=by_other_than.pk).exists()
+
+
+class EmailChangeForm(forms.Form):
+    """A new address for reset links: the current password first (someone at a computer left signed in must
+    not redirect the account's mail), then a link sent to the new address confirms it."""
+
+    email = forms.EmailField(label=_("New e-mail address"), max_length=254)
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self) -> str:
+        email = get_user_model()._default_manager.normalize_email(self.cleaned_data["email"])
+        if email.casefold() == self.user.email.casefold() and VerifiedEmail.is_verified(self.user):
+            raise forms.ValidationError(_("This is your address already, and it is confirmed."))
+        if email_taken(email, self.user):
+            raise forms.ValidationError(_("Another account uses this address. Each account needs its own."))
+        return email
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your current password."))
+        return password
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's, except that invited staff who have not chosen a password yet (an unusable one) may ask for the
-    link too: "Forgot your password?" is what their expired invitation tells them to use."""
+    """Reset links go only to an address the account has confirmed — except to invited staff who have not
+    chosen a password yet: for them the link is their invitation again, to the address it went to already
+    ("Forgot your password?" is what an expired invitation tells them to use)."""
 
     def get_users(self, email):
         users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
-        return (user for user in users if user.email.casefold() == email.casefold())
+        for user in users.select_related("verified_email"):
+            if user.email.casefold() != email.casefold():
+                continue
+            verified = getattr(user, "verified_email", None)
+            if not user.has_usable_password() or (verified and verified.email.casefold() == email.casefold()):
+                yield user
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """The password chosen through an invitation or reset link: opening that link proved the address."""
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        if commit:
+            VerifiedEmail.mark(user)
+        return user

@@ -115,10 +115,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before any password is checked
     "komunitas.auth_backends.SignInBackend",  # says "switched off" rather than "wrong password"
 ]
-# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures a username is locked, and so is an address
-# (a whole staff room shares one behind the school's router, hence not fewer), for AXES_COOLOFF_TIME; a success
-# clears the count; facilitators unlock on the staff accounts page, superusers in the admin.
+# Sign-in throttling (django-axes, komunitas.throttling): after AXES_FAILURE_LIMIT failures an account is locked,
+# and an address after AXES_ADDRESS_FAILURE_LIMIT (a whole staff room shares one behind the school's router), for
+# AXES_COOLOFF_TIME; a right password clears the account's count; facilitators unlock on the staff accounts page,
+# superusers in the admin.
+AXES_HANDLER = "komunitas.throttling.SchoolNetworkHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
@@ -127,6 +130,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if envbool("BEHIND_PROXY") else ("REMOTE_ADDR",)
 )
 AXES_VERBOSE = False
+# "Forgot your password?" requests an hour, per network and per e-mail address (komunitas.views.accounts).
+PASSWORD_RESET_PER_NETWORK = int(os.environ.get("PASSWORD_RESET_PER_NETWORK", "10"))
+PASSWORD_RESET_PER_EMAIL = 3
 # Passwords as ASVS asks: long (12+), not a common one, no composition rules, any length above.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

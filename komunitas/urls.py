@@ -8,8 +8,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import activities
-from .auth_forms import PasswordResetForm, SignInForm
-from .views import people, programs, schedule, sessions, staff
+from .auth_forms import SignInForm
+from .views import accounts, people, programs, schedule, sessions, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
@@ -34,6 +34,7 @@ program_patterns = [
     path("staff/<int:membership_id>/role/", staff.staff_role, name="staff_role"),
     path("staff/<int:membership_id>/revoke/", staff.staff_revoke, name="staff_revoke"),
     path("staff/<int:membership_id>/resend/", staff.staff_resend, name="staff_resend"),
+    path("staff/<int:membership_id>/unlock/", staff.staff_unlock, name="staff_unlock"),
     path("schedule/", schedule.schedule, name="schedule"),
     path("schedule.ics", schedule.schedule_ics, name="schedule_ics"),
     path("sessions/new/", sessions.session_create, name="session_create"),
@@ -59,11 +60,13 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=SignInForm),
         name="login",
     ),
-    path("accounts/profile/", programs.profile, name="profile"),
+    path("accounts/profile/", accounts.profile, name="profile"),
+    path("accounts/email/", accounts.email_change, name="email_change"),
+    path("accounts/email/verify/", accounts.email_verify, name="email_verify"),
+    path("accounts/email/confirm/<str:token>/", accounts.email_confirm, name="email_confirm"),
+    path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path(
-        "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
-        name="password_reset",
+        "accounts/reset/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(), name="password_reset_confirm"
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

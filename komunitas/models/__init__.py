@@ -5,6 +5,7 @@ Activity apps (forums, projects, parents, lessonstudy) extend ``Session`` with a
 own; nothing here imports them, so the dashboard, the schedule and the exports read one table.
 """
 
+from .accounts import PasswordResetRequest, VerifiedEmail
 from .people import (
     CLASS_PATTERN,
     STAFF_KIND_OF_ROLE,
@@ -49,6 +50,7 @@ __all__ = [
     "Membership",
     "Participant",
     "ParticipantQuerySet",
+    "PasswordResetRequest",
     "Person",
     "PersonKind",
     "PersonQuerySet",
@@ -60,6 +62,7 @@ __all__ = [
     "SessionQuerySet",
     "SessionStatus",
     "Stage",
+    "VerifiedEmail",
     "attachment_path",
     "normalize_class_name",
     "participation_on",

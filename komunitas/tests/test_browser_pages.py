@@ -49,6 +49,8 @@ def _pages(program, session):
         reverse("program_stages", args=[program.pk]),
         reverse("program_settings", args=[program.pk]),
         reverse("profile"),
+        reverse("email_change"),
+        reverse("staff_list", args=[program.pk]),
     ]
     return urls + [reverse(activity.index_url_name, args=[program.pk]) for activity in activities.navigation()]
 
@@ -81,3 +83,18 @@ def test_files_too_large_together_are_stopped_in_the_browser(phone, live_program
     assert messages and "terlalu besar" in messages[0]
     assert phone.input_value("#add-file input[name=caption]") == "Keterangan yang diketik"
     assert not session.attachments.filter(caption="Keterangan yang diketik").exists()
+
+
+def test_a_locked_account_is_told_to_wait_and_the_facilitator_unlocks_it(phone, live_program):
+    for _ in range(10):
+        sign_in(phone, "guru01", "bukan-kata-sandinya")
+    assert "Masuk ditangguhkan sementara" in phone.inner_text("main")
+    sign_in(phone, "fasilitator")
+    phone.goto(reverse("staff_list", args=[live_program.pk]))
+    settle(phone)
+    phone.get_by_role("button", name="Buka kunci").click()
+    settle(phone)
+    assert "dapat mencoba masuk lagi" in phone.inner_text("main")
+    phone.context.clear_cookies()
+    sign_in(phone, "guru01")
+    assert phone.url.endswith(live_program.get_absolute_url())

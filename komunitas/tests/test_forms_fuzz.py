@@ -1,6 +1,7 @@
 """Every form of the core takes any input: arbitrary text, numbers and dates are saved or answered with an
 error next to their field — never a 500 (komunitas.testing.form_fuzz_test)."""
 
+import pytest
 from django.urls import reverse
 
 from komunitas.testing import FormPage, form_fuzz_test
@@ -9,6 +10,10 @@ PAGES = [
     FormPage("school_create", in_program=False),
     FormPage("program_create", in_program=False),
     FormPage("profile", role="teacher", in_program=False),
+    FormPage("email_change", role="teacher", in_program=False),
+    FormPage("password_change", role="teacher", in_program=False),
+    FormPage("login", role=None, in_program=False),
+    FormPage("password_reset", role=None, in_program=False),
     FormPage("program_settings"),
     FormPage("stage_create"),
     FormPage("stage_edit", {"stage_id": "stage"}),
@@ -28,6 +33,13 @@ PAGES = [
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)
+
+
+@pytest.fixture(autouse=True)
+def _no_throttling(settings):
+    """A hundred sign-ins and reset requests from one test client: throttling has its own tests."""
+    settings.AXES_FAILURE_LIMIT = settings.AXES_ADDRESS_FAILURE_LIMIT = 10_000
+    settings.PASSWORD_RESET_PER_NETWORK = settings.PASSWORD_RESET_PER_EMAIL = 10_000
 
 
 # The inputs that answered 500 before (each now a field error, an ignored value or a redirect).

@@ -37,6 +37,7 @@ TABLE = [
     ("staff_revoke", {"membership_id": "teacher_membership"}, "get", "staff", 200),
     ("staff_revoke", {"membership_id": "teacher_membership"}, "post", "staff", 302),
     ("staff_resend", {"membership_id": "teacher_membership"}, "post", "staff", 302),
+    ("staff_unlock", {"membership_id": "teacher_membership"}, "post", "staff", 302),
     ("schedule", {}, "get", "read", 200),
     ("schedule_ics", {}, "get", "read", 200),
     ("session_create", {}, "get", "log", 200),

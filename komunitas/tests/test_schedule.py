@@ -140,6 +140,14 @@ def test_ics_link_stops_working_when_the_user_loses_access(client, signed_in, pr
     assert client.get(feed_url).status_code == 404
 
 
+def test_ics_link_stops_working_when_the_password_changes(client, signed_in, program, facilitator):
+    feed_url = signed_in.get(reverse("schedule", args=[program.pk])).context["feed_url"]
+    assert client.get(feed_url).status_code == 200
+    facilitator.set_password("a-new-password-for-the-term")
+    facilitator.save()
+    assert client.get(feed_url).status_code == 404
+
+
 def test_free_text_has_limits_and_the_calendar_feed_stays_small(signed_in, program):
     response = plan(signed_in, program, notes="x" * 5_000_000)
     assert response.status_code == 200 and "at most 2000 characters" in response.context["form"].errors["notes"][0]

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import activities, services
 from ..access import can_register_school, program_access, schools_user_can_manage
-from ..auth_forms import ProfileForm
 from ..forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
 from ..models import ChecklistItem, Participant, PersonKind, Program, Stage
 from ..selectors import session_counts, session_rows
@@ -48,16 +47,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "can_register_school": can_register_school(request.user),
         },
     )
-
-
-@login_required
-def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your account details were saved."))
-        return redirect("profile")
-    return render(request, "komunitas/profile.html", {"form": form})
 
 
 @login_required

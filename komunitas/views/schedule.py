@@ -11,6 +11,7 @@ from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare
 
 from .. import activities, calendar_feed
 from ..access import program_access, program_access_for
@@ -42,7 +43,7 @@ def schedule(request: HttpRequest, program_id: int) -> HttpResponse:
                 "cells": [counts.cell(number, value) for value, _label in kinds],
             }
         )
-    token = signing.dumps({"u": request.user.pk, "p": program.pk}, salt=ICS_SALT)
+    token = signing.dumps({"u": request.user.pk, "p": program.pk, "h": _password_stamp(request.user)}, salt=ICS_SALT)
     feed_url = request.build_absolute_uri(reverse("schedule_ics", args=[program.pk]) + f"?token={token}")
     return render_program(
         request,
@@ -59,9 +60,15 @@ def schedule(request: HttpRequest, program_id: int) -> HttpResponse:
     )
 
 
+def _password_stamp(user) -> str:
+    """Changes with the user's password: a new password ends every calendar link made before it."""
+    return user.get_session_auth_hash()[:16]
+
+
 def schedule_ics(request: HttpRequest, program_id: int) -> HttpResponse:
     """The schedule as iCalendar. Calendar apps cannot sign in, so a signed, expiring token in the link
-    stands for the user who copied it; their rights are checked again on every fetch."""
+    stands for the user who copied it, until their password changes; their rights are checked again on every
+    fetch, so losing access ends it too."""
     user = request.user
     token = request.GET.get("token")
     if token:
@@ -72,6 +79,8 @@ def schedule_ics(request: HttpRequest, program_id: int) -> HttpResponse:
         if data.get("p") != program_id:
             raise Http404
         user = get_object_or_404(get_user_model(), pk=data.get("u"), is_active=True)
+        if not constant_time_compare(str(data.get("h")), _password_stamp(user)):
+            raise Http404
     elif not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     access = program_access_for(user, program_id)

@@ -21,7 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services
+from .. import services, throttling
 from ..access import ProgramAccess, program_access
 from ..forms import StaffInviteForm, StaffRoleForm
 from ..models import Membership
@@ -44,7 +44,9 @@ def staff_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access.require("staff")
     memberships = list(_memberships(access).order_by("role", "user__first_name", "user__username"))
     roles = access.assignable_roles()
+    locked = throttling.locked_usernames([membership.user.username for membership in memberships])
     for membership in memberships:
+        membership.is_locked = membership.user.username in locked
         membership.may_change = access.can_change_membership(membership)
         membership.is_me = membership.user_id == request.user.pk
         membership.role_form = StaffRoleForm(initial={"role": membership.role}, prefix=f"m{membership.pk}", roles=roles)
@@ -129,6 +131,19 @@ def staff_resend(request: HttpRequest, program_id: int, membership_id: int) -> H
     access.require("staff")
     membership = _get_membership(access, membership_id)
     _say_sent(request, membership.user, _send_invitation(request, membership.user, access.program.school))
+    return redirect("staff_list", program_id=program_id)
+
+
+@login_required
+@require_POST
+def staff_unlock(request: HttpRequest, program_id: int, membership_id: int) -> HttpResponse:
+    """Lift a sign-in lockout (too many wrong passwords) before its cool-off ends: anyone of the school's staff,
+    since unlocking grants nothing but another try."""
+    access = program_access(request, program_id)
+    access.require("staff")
+    membership = get_object_or_404(_memberships(access), pk=membership_id)
+    throttling.unlock(membership.user.username)
+    messages.success(request, _("%(name)s can try to sign in again.") % {"name": _name(membership.user)})
     return redirect("staff_list", program_id=program_id)
 
 
