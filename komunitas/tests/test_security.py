@@ -328,3 +328,23 @@ def test_a_superuser_still_signs_in_to_the_admin(client, db):
     UserFactory(username="root", is_superuser=True, is_staff=True)
     response = client.post(reverse("admin:login"), {"username": "root", "password": PASSWORD, "next": "/admin/"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_a_shared_address_on_the_account_in_use():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("komunitas", "0007_accounts_verified_email")])
+    try:
+        User = get_user_model()
+        old = User.objects.create(username="lama", email="Guru@x.id")
+        used = User.objects.create(username="dipakai", email="guru@x.id", last_login="2026-11-01T08:00Z")
+        alone = User.objects.create(username="sendiri", email="sendiri@x.id")
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    emails = dict(User.objects.values_list("username", "email"))
+    assert emails == {old.username: "", used.username: "guru@x.id", alone.username: "sendiri@x.id"}
