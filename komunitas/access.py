@@ -3,7 +3,9 @@
 Rules (the roles are described in README.md, "Architecture"):
 - an outsider gets 404 for anything of a program they cannot see (no leaking that it exists);
 - a reader who may not write gets 403;
-- district officers read every program of their district and never write;
+- district officers read every program of their district and never write, and see its figures, not its
+  children: no student's or parent's name, number, class or link (``sees_personal_data``);
+- teachers see students' and parents' data only in the programs they take part in;
 - superusers act as facilitators everywhere.
 """
 
@@ -15,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 
-from .models import DistrictOfficer, Membership, Program, Role, SessionStatus
+from .models import DistrictOfficer, Membership, Participant, Program, Role, SessionStatus
 
 DISTRICT = "district"
 SUPERUSER = "superuser"
@@ -40,6 +42,7 @@ class ProgramAccess:
     program: Program
     role: str
     user: object
+    takes_part: bool = False  # the user is a current participant of the program (their linked person is)
 
     def can(self, capability: str) -> bool:
         return self.role in CAPABILITIES[capability]
@@ -114,9 +117,35 @@ class ProgramAccess:
         return self.role == Role.TEACHER
 
     @property
-    def sees_photos_without_consent(self) -> bool:
-        """Staff of the program's own school see photos of students without consent (marked); others don't."""
-        return self.role != DISTRICT
+    def sees_personal_data(self) -> bool:
+        """May see students' and parents' names, numbers, classes and links: the school's principal and
+        facilitators, and teachers taking part in this program. Everyone else (district officers, teachers of
+        other programs) sees counts, and photos only as far as the report may show them."""
+        return self.role in {Role.PRINCIPAL, Role.FACILITATOR, SUPERUSER} or (
+            self.role == Role.TEACHER and self.takes_part
+        )
+
+    def require_personal_data(self) -> None:
+        if not self.sees_personal_data:
+            raise PermissionDenied
+
+    @property
+    def manages_consent(self) -> bool:
+        """Sees photos whose consent is missing or withdrawn (marked), to delete them or record consent."""
+        return self.role in {Role.PRINCIPAL, Role.FACILITATOR, SUPERUSER}
+
+    def may_see_photo(self, attachment) -> bool:
+        """For an attachment annotated by ``with_consent``: staff pages need the staff consent, everyone else
+        what the report may show."""
+        if self.manages_consent:
+            return True
+        return attachment.consent_staff if self.sees_personal_data else attachment.consent_report
+
+    def photo_filter(self) -> dict:
+        """``may_see_photo`` as a filter of a ``with_consent`` queryset."""
+        if self.manages_consent:
+            return {}
+        return {"consent_staff": True} if self.sees_personal_data else {"consent_report": True}
 
     @property
     def role_label(self) -> str:
@@ -136,9 +165,12 @@ def program_access_for(user, program_id: int) -> ProgramAccess:
         raise Http404
     role_at_school = Membership.objects.filter(user=user, school=OuterRef("school")).values("role")[:1]
     officer_of_district = DistrictOfficer.objects.filter(user=user, district=OuterRef("school__district"))
+    taking_part = Participant.objects.current().filter(program=OuterRef("pk"), person__user=user)
     program = (
         Program.objects.select_related("school__district")
-        .annotate(my_role=Subquery(role_at_school), my_district=Exists(officer_of_district))
+        .annotate(
+            my_role=Subquery(role_at_school), my_district=Exists(officer_of_district), takes_part=Exists(taking_part)
+        )
         .filter(pk=program_id)
         .first()
     )
@@ -152,7 +184,7 @@ def program_access_for(user, program_id: int) -> ProgramAccess:
         role = DISTRICT
     else:
         raise Http404
-    return ProgramAccess(program=program, role=role, user=user)
+    return ProgramAccess(program=program, role=role, user=user, takes_part=program.takes_part)
 
 
 def schools_user_can_manage(user):

@@ -12,6 +12,7 @@ from .models import (
     Membership,
     Participant,
     Person,
+    PhotoConsent,
     Program,
     School,
     Session,
@@ -79,13 +80,21 @@ class StageAdmin(admin.ModelAdmin):
     inlines = [ChecklistInline]
 
 
+class PhotoConsentInline(admin.TabularInline):
+    model = PhotoConsent
+    fields = ["purpose", "given_by", "given_on", "recorded_by", "recorded_at", "withdrawn_at", "withdrawn_by"]
+    raw_id_fields = ["recorded_by", "withdrawn_by"]
+    extra = 0
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "class_name", "school", "photo_consent", "archived_at"]
-    list_filter = ["kind", "photo_consent", "school", ("archived_at", admin.EmptyFieldListFilter)]
+    list_display = ["name", "kind", "class_name", "school", "archived_at"]
+    list_filter = ["kind", "school", ("archived_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "identifier", "class_name"]
     filter_horizontal = ["guardian_of"]
     raw_id_fields = ["user"]
+    inlines = [PhotoConsentInline]
 
 
 @admin.register(Participant)

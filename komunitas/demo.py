@@ -24,6 +24,7 @@ from .models import (
     AttachmentKind,
     Attendance,
     AttendanceStatus,
+    ConsentPurpose,
     CycleTemplate,
     District,
     DistrictOfficer,
@@ -31,6 +32,7 @@ from .models import (
     Participant,
     Person,
     PersonKind,
+    PhotoConsent,
     Program,
     Role,
     School,
@@ -214,11 +216,24 @@ def _seed_people(school, program, prefix, password, rng) -> dict[str, list[Perso
             kind=PersonKind.STUDENT,
             class_name=CLASSES[index % len(CLASSES)],
             identifier=f"2425{index + 1:03d}",
-            # Most guardians agreed to photos; a few did not, so the consent rules show in the demo.
-            photo_consent=index % 7 != 3,
-            photo_consent_by="" if index % 7 == 3 else f"Orang tua/wali {GIVEN[index]}",
         )
         people[PersonKind.STUDENT].append(student)
+        # Most guardians agreed to photos on staff pages and in the report, some to public ones too; a few
+        # agreed to staff pages only, a few to nothing — so every consent rule shows in the demo.
+        purposes = {3: [], 5: [ConsentPurpose.STAFF]}.get(
+            index % 7,
+            [ConsentPurpose.STAFF, ConsentPurpose.REPORT] + ([ConsentPurpose.PUBLIC] if index % 4 == 0 else []),
+        )
+        PhotoConsent.objects.bulk_create(
+            PhotoConsent(
+                person=student,
+                purpose=purpose,
+                given_by=f"Orang tua/wali {GIVEN[index]}",
+                given_on=program.start_date - dt.timedelta(days=7),
+                recorded_by=facilitator_user,
+            )
+            for purpose in purposes
+        )
     for index in range(10):
         child = people[PersonKind.STUDENT][index * 3]
         parent = Person.objects.create(

@@ -113,6 +113,8 @@ class PeopleFilter(ListFilter):
             data["class"] = normalize_class_name(data["class"]) or data["class"]
         super().__init__(data, *args, **kwargs)
         set_choices(self, "class_", [(name, name) for name in classes])
+        if not classes:  # no student on the list (or none the viewer may see): no class to choose
+            del self.filters["class_"]
         # "class" is a Python keyword: declared as class_, offered as ?class= (kept in its place in the form).
         self.filters = {("class" if name == "class_" else name): each for name, each in self.filters.items()}
 

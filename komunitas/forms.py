@@ -12,10 +12,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
-from .forms_base import ModelChoiceField, ModelForm, ModelMultipleChoiceField
+from .forms_base import ModelChoiceField, ModelForm, ModelMultipleChoiceField, plausible_date
 from .models import (
     STAFF_KINDS,
     AttendanceStatus,
+    ConsentPurpose,
     CycleTemplate,
     District,
     Membership,
@@ -173,16 +174,33 @@ class PersonForm(ModelForm):
             "subject",
             "phone",
             "guardian_of",
-            "photo_consent",
-            "photo_consent_by",
-            "photo_consent_date",
             "user",
         ]
-        widgets = {"photo_consent_date": DATE_INPUT, "guardian_of": forms.SelectMultiple(attrs={"size": 6})}
+        widgets = {"guardian_of": forms.SelectMultiple(attrs={"size": 6})}
+
+    # A student's photo consent, one tick per purpose (``PhotoConsent``); the guardian's name and the date go
+    # with the purposes ticked now. Unticking withdraws.
+    consent_purposes = forms.MultipleChoiceField(
+        label=_("Photo consent: photos showing this student may appear on"),
+        choices=ConsentPurpose.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For students. A photo shows only where every student in it has consent."),
+    )
+    consent_given_by = forms.CharField(label=_("Consent given by"), max_length=120, required=False)
+    consent_given_on = forms.DateField(
+        label=_("Consent date"), required=False, widget=DATE_INPUT, validators=[plausible_date]
+    )
 
     def __init__(self, *args, school: School, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.school = school
+        if self.instance.pk:
+            consents = list(self.instance.photo_consents.active())
+            self.initial.setdefault("consent_purposes", [consent.purpose for consent in consents])
+            if consents:
+                self.initial.setdefault("consent_given_by", consents[0].given_by)
+                self.initial.setdefault("consent_given_on", consents[0].given_on)
         students = Person.objects.active().filter(school=school, kind=PersonKind.STUDENT)
         self.fields["guardian_of"].queryset = students
         self.fields["guardian_of"].help_text = _("For parents: their children at this school.")
@@ -207,8 +225,10 @@ class PersonForm(ModelForm):
             self.add_error("class_name", _("A student needs a class, e.g. 7A."))
         if data.get("guardian_of") and kind != PersonKind.PARENT:
             self.add_error("guardian_of", _("Only a parent can be linked to children."))
-        if data.get("photo_consent") and kind == PersonKind.STUDENT and not data.get("photo_consent_by"):
-            self.add_error("photo_consent_by", _("Name the parent or guardian who gave consent."))
+        if kind != PersonKind.STUDENT:
+            data["consent_purposes"] = []
+        elif self._new_purposes(data) and not data.get("consent_given_by"):
+            self.add_error("consent_given_by", _("Name the parent or guardian who gave consent."))
         identifier = data.get("identifier")
         if identifier:
             clash = Person.objects.filter(school=self.instance.school, identifier=identifier)
@@ -217,6 +237,9 @@ class PersonForm(ModelForm):
             if clash.exists():
                 self.add_error("identifier", _("Another person at this school has this number."))
         return data
+
+    def _new_purposes(self, data) -> set[str]:
+        return set(data.get("consent_purposes") or []) - set(self.initial.get("consent_purposes") or [])
 
 
 class SessionForm(ModelForm):
@@ -301,9 +324,13 @@ class AttendanceForm(forms.Form):
 
 
 class StudentChoiceField(ModelMultipleChoiceField):
+    """Students annotated by ``PersonQuerySet.with_consents``, their consents in the label."""
+
     def label_from_instance(self, obj: Person) -> str:
-        if obj.needs_consent:
+        if not obj.consent_staff:
             return _("%(student)s — no photo consent") % {"student": obj}
+        if not obj.consent_report:
+            return _("%(student)s — photos not in the report") % {"student": obj}
         return str(obj)
 
 
@@ -317,7 +344,10 @@ class AttachmentForm(forms.Form):
         queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Students without photo consent are marked; their photos stay on staff pages."),
+        help_text=_(
+            "Students without photo consent are marked: a photo showing them is seen only by the facilitator and "
+            "the principal."
+        ),
     )
 
     def __init__(self, *args, students, **kwargs):

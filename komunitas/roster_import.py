@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .models import Person, PersonKind, Program, normalize_class_name
+from .models import ConsentPurpose, Person, PersonKind, Program, normalize_class_name
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a roster of a whole school is a few hundred KB
 MAX_ROWS = 3000
@@ -95,7 +95,7 @@ class Row:
     subject: str = ""
     phone: str = ""
     parent_of: list[str] = field(default_factory=list)
-    photo_consent: bool = False
+    photo_consent: bool | None = None  # izin_foto: ya = staff pages and report, tidak = none, empty = as it is
     participant: bool = True
     errors: list[str] = field(default_factory=list)
     action: str = ""  # new | update | same
@@ -242,7 +242,7 @@ def _required_label(field_name: str) -> str:
     return {"name": "nama", "kind": "peran"}[field_name]
 
 
-def _yes_no(value: str, column: str, row: Row, default: bool) -> bool:
+def _yes_no(value: str, column: str, row: Row, default: bool | None) -> bool | None:
     word = value.strip().lower()
     if word in YES:
         return True
@@ -283,7 +283,7 @@ def _fill_row(row: Row, values: dict[str, str]) -> None:
     row.parent_of = [part.strip() for part in PARENT_SEPARATORS.split(parent_of) if part.strip()]
     if row.parent_of and row.kind != PersonKind.PARENT:
         row.errors.append(_("Only a parent can be linked to children (column orang_tua_dari)."))
-    row.photo_consent = _yes_no(values.get("photo_consent", ""), "izin_foto", row, default=False)
+    row.photo_consent = _yes_no(values.get("photo_consent", ""), "izin_foto", row, default=None)
     row.participant = _yes_no(values.get("participant", ""), "peserta", row, default=True)
 
 
@@ -299,9 +299,21 @@ def _mark_duplicates(rows: list[Row]) -> None:
             seen[key] = row.number
 
 
+IMPORT_CONSENT = frozenset({ConsentPurpose.STAFF, ConsentPurpose.REPORT})  # what izin_foto "ya" agrees to
+
+
+def _consents_as_yes_no(person: Person) -> bool | None:
+    """A student's consents (``with_consents``) as the izin_foto column says them; None when neither fits."""
+    if person.consent_staff and person.consent_report:
+        return True
+    if not (person.consent_staff or person.consent_report or person.consent_public):
+        return False
+    return None
+
+
 def compare_with_roster(rows: list[Row], program: Program) -> None:
     """Mark each row new / update / same against the school's roster, and check parent links."""
-    people = list(Person.objects.filter(school_id=program.school_id).prefetch_related("guardian_of"))
+    people = list(Person.objects.filter(school_id=program.school_id).with_consents().prefetch_related("guardian_of"))
     by_key = {}
     for person in people:
         by_key.setdefault(("name", person.kind, person.name.casefold(), person.class_name), person)
@@ -337,7 +349,7 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
         same = (
             (existing.name, existing.kind, existing.identifier, existing.class_name, existing.subject, existing.phone)
             == (row.name, row.kind, row.identifier, row.class_name, row.subject, row.phone)
-            and (existing.kind != PersonKind.STUDENT or existing.photo_consent == row.photo_consent)
+            and (existing.kind != PersonKind.STUDENT or row.photo_consent in (None, _consents_as_yes_no(existing)))
             and (existing.pk in participant_ids) == row.participant
             and not existing.archived
             and all(ref in linked or ref.casefold() in linked for ref in row.parent_of)
@@ -361,14 +373,14 @@ def rows_from_session(data: list[dict]) -> list[Row]:
     return [Row(**item) for item in data]
 
 
-PERSON_FIELDS = ["name", "kind", "identifier", "class_name", "subject", "phone", "photo_consent", "archived_at"]
+PERSON_FIELDS = ["name", "kind", "identifier", "class_name", "subject", "phone", "archived_at"]
 
 
 @transaction.atomic
-def apply_rows(rows: list[Row], program: Program) -> dict[str, int]:
+def apply_rows(rows: list[Row], program: Program, user=None) -> dict[str, int]:
     """Write checked rows with bulk writes (a whole school in a handful of queries). Refuses (ValueError) if any
-    row has an error: all or nothing."""
-    from .services import participants_set
+    row has an error: all or nothing. ``user`` is recorded as who recorded the photo consents of izin_foto."""
+    from .services import ConsentChange, consents_set, participants_set
 
     if any(row.errors for row in rows):
         raise ValueError("rows with errors cannot be applied")
@@ -386,8 +398,6 @@ def apply_rows(rows: list[Row], program: Program) -> dict[str, int]:
             continue
         person.name, person.kind, person.identifier = row.name, row.kind, row.identifier
         person.class_name, person.subject, person.phone = row.class_name, row.subject, row.phone
-        if row.kind == PersonKind.STUDENT:
-            person.photo_consent = row.photo_consent
         person.archived_at = None
         person.clean_fields(exclude=["school", "user"])
         (changed if person.pk else new).append(person)
@@ -400,6 +410,19 @@ def apply_rows(rows: list[Row], program: Program) -> dict[str, int]:
     participants_set(program=program, people=[saved[r.number] for r in rows if r.participant], participating=True)
     participants_set(program=program, people=[saved[r.number] for r in rows if not r.participant], participating=False)
     _link_parents(rows, saved, program)
+    consents = {
+        saved[row.number].pk: row.photo_consent
+        for row in rows
+        if row.kind == PersonKind.STUDENT and row.photo_consent is not None and row.action != "same"
+    }
+
+    def change_of(person: Person, current: set[str]) -> ConsentChange | None:
+        if person.pk not in consents:
+            return None
+        purposes = frozenset(current | IMPORT_CONSENT) if consents[person.pk] else frozenset()
+        return ConsentChange(purposes=purposes, given_by="", given_on=None, recorded_by=user)
+
+    consents_set(people=[saved[row.number] for row in rows], change_of=change_of)
     return counts
 
 

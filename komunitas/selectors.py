@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .access import ProgramAccess
-from .models import Attendance, AttendanceStatus, Person, Program, Session, SessionStatus
+from .models import STAFF_KINDS, Attendance, AttendanceStatus, Person, Program, Session, SessionStatus
 
 
 @dataclass
@@ -91,22 +91,36 @@ def session_rows(sessions: Iterable[Session]) -> list[tuple[str, dt.date, str]]:
     return [(session.kind, session.date, session.status) for session in sessions]
 
 
-def group_attendance(attendance: list[Attendance]) -> list[tuple[str, str, list[Person]]]:
-    """(label, status, people) for present, absent and excused: who came, in words."""
-    return [
-        (label, status, [row.person for row in attendance if row.status == status])
-        for status, label in AttendanceStatus.choices
-    ]
+@dataclass
+class AttendanceGroup:
+    """Who was present (absent, excused): the people named, and how many students and parents are only
+    counted because the viewer may not see their names (``ProgramAccess.sees_personal_data``)."""
+
+    label: str
+    status: str
+    people: list[Person]
+    counted: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.people) + self.counted
+
+
+def group_attendance(attendance: list[Attendance], *, names: bool = True) -> list[AttendanceGroup]:
+    """Present, absent and excused, in words; with ``names`` off, staff are named and everyone else counted."""
+    groups = []
+    for status, label in AttendanceStatus.choices:
+        people = [row.person for row in attendance if row.status == status]
+        named = people if names else [person for person in people if person.kind in STAFF_KINDS]
+        groups.append(AttendanceGroup(label, status, named, len(people) - len(named)))
+    return groups
 
 
 def visible_attachments(access: ProgramAccess, session: Session) -> list:
-    """The session's documentation the viewer may see: photos of students without consent are marked
-    (``lacks_consent``) for the school's staff and left out for everyone else. Each item knows whether the
-    viewer may delete it (``can_delete``). One query."""
-    attachments = session.attachments.with_consent_flag()
-    if not access.sees_photos_without_consent:
-        attachments = attachments.filter(lacks_consent=False)
-    items = list(attachments)
+    """The session's documentation the viewer may see (``ProgramAccess.may_see_photo``), each annotated with
+    its consents (``with_consent``: those who manage consent see what lacks it, marked) and whether the viewer
+    may delete it (``can_delete``). One query."""
+    items = list(session.attachments.with_consent().filter(**access.photo_filter()))
     for item in items:
         item.can_delete = access.can_change(item)
     return items
@@ -119,7 +133,7 @@ def session_page(access: ProgramAccess, session: Session) -> dict:
     return {
         "session": session,
         "attendance": attendance,
-        "attendance_groups": group_attendance(attendance),
+        "attendance_groups": group_attendance(attendance, names=access.sees_personal_data),
         "attendance_counts": {status: sum(1 for a in attendance if a.status == status) for status in AttendanceStatus},
         "attachments": visible_attachments(access, session),
         "may": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import uuid
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -25,6 +26,7 @@ from .models import (
     Membership,
     Participant,
     Person,
+    PhotoConsent,
     Program,
     Role,
     School,
@@ -185,12 +187,72 @@ def participants_set(*, program: Program, people: list[Person], participating: b
 
 
 @transaction.atomic
-def person_save(*, person: Person, guardian_of, program: Program, participating: bool) -> Person:
-    """Save a validated person of the roster (``PersonForm``), their children, and whether they take part."""
+def person_save(
+    *,
+    person: Person,
+    guardian_of,
+    program: Program,
+    participating: bool,
+    consent: ConsentChange | None = None,
+) -> Person:
+    """Save a validated person of the roster (``PersonForm``), their children, whether they take part, and
+    (for a student) their photo consents."""
     person.save()
     person.guardian_of.set(guardian_of)
     participants_set(program=program, people=[person], participating=participating)
+    if consent is not None:
+        consent_set(person=person, change=consent)
     return person
+
+
+@dataclass(frozen=True)
+class ConsentChange:
+    """The purposes a guardian agrees to now, who gave the consent and when, and who records it."""
+
+    purposes: frozenset[str]
+    given_by: str
+    given_on: dt.date | None
+    recorded_by: object
+
+
+def consent_set(*, person: Person, change: ConsentChange) -> None:
+    consents_set(people=[person], change_of=lambda _person, _current: change)
+
+
+def consents_set(*, people: list[Person], change_of) -> None:
+    """For each person, ``change_of(person, purposes in force)`` (a ``ConsentChange``, or None to leave them
+    be): record consent
+    for the purposes newly agreed, withdraw it for those no longer agreed; purposes agreed before and still
+    agreed keep their record. Withdrawn consents stay, as the history of what was allowed when. Three queries
+    for a whole roster."""
+    now = timezone.now()
+    in_force: dict[int, dict[str, PhotoConsent]] = {}
+    for consent in PhotoConsent.objects.active().filter(person__in=[person.pk for person in people]):
+        in_force.setdefault(consent.person_id, {})[consent.purpose] = consent
+    withdrawn_by: dict[object, list[int]] = {}
+    new = []
+    for person in people:
+        current = in_force.get(person.pk, {})
+        change = change_of(person, set(current))
+        if change is None:
+            continue
+        for purpose, consent in current.items():
+            if purpose not in change.purposes:
+                withdrawn_by.setdefault(change.recorded_by, []).append(consent.pk)
+        new += [
+            PhotoConsent(
+                person=person,
+                purpose=purpose,
+                given_by=change.given_by,
+                given_on=change.given_on,
+                recorded_by=change.recorded_by,
+                recorded_at=now,
+            )
+            for purpose in sorted(change.purposes - set(current))
+        ]
+    for user, ids in withdrawn_by.items():
+        PhotoConsent.objects.filter(pk__in=ids).update(withdrawn_at=now, withdrawn_by=user)
+    PhotoConsent.objects.bulk_create(new)
 
 
 @transaction.atomic

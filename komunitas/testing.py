@@ -136,6 +136,8 @@ ALLOWED = {
     "edit_teachers": {"teacher", "facilitator", "superuser"},
     # pages that may show students without recorded consent: the school's own staff only (404 for others)
     "school_staff": {"principal", "facilitator", "teacher", "superuser"},
+    # pages that name students or parents: the school's managers and the program's teachers, not the district
+    "personal_data": {"principal", "facilitator", "teacher", "superuser"},
 }
 HIDDEN_FROM_READERS = {"school_staff"}
 
@@ -173,6 +175,72 @@ def permission_table_test(table: list[tuple]):
         check_access(client, world["users"], role, method, program_url(name, kwargs, world), capability, ok)
 
     return test_permission_table
+
+
+# Someone whose data only the school's staff in the program may see: a student with a number and a class, and
+# their parent — on the roster, in the program, present at the world's session and tagged in its photo (with
+# every consent, so that the photo itself may show). Their name, number, class or parent must appear on no page
+# a district officer, or a teacher outside the program, can open.
+SECRET_STUDENT, SECRET_NUMBER, SECRET_CLASS, SECRET_PARENT = "Ani Rahasiawati", "7766554433", "9K", "Wali Rahasiadi"
+
+
+def _place_someone_private(world: dict) -> None:
+    from .models import Attendance, ConsentPurpose, Participant, PersonKind, PhotoConsent
+
+    program = world["program"]
+    student = Person.objects.create(
+        school=program.school,
+        name=SECRET_STUDENT,
+        kind=PersonKind.STUDENT,
+        identifier=SECRET_NUMBER,
+        class_name=SECRET_CLASS,
+    )
+    parent = Person.objects.create(school=program.school, name=SECRET_PARENT, kind=PersonKind.PARENT)
+    parent.guardian_of.add(student)
+    for person in (student, parent):
+        Participant.objects.create(program=program, person=person, role=person.kind)
+    PhotoConsent.objects.bulk_create(PhotoConsent(person=student, purpose=p) for p in ConsentPurpose.values)
+    for session in [obj for key, obj in world.items() if key.endswith("session") and hasattr(obj, "attendance")]:
+        Attendance.objects.create(session=session, person=student, status="present")
+        Attendance.objects.create(session=session, person=parent, status="present")
+    if "attachment" in world:
+        world["attachment"].people.add(student)
+
+
+def personal_data_test(table: list[tuple]):
+    """The test that opens every page of ``table`` (its GET rows) as a district officer and as a teacher of the
+    school who does not take part in the program, and finds no student's or parent's name, number or class
+    on any of them (``ProgramAccess.sees_personal_data``). Use: ``test_no_personal_data =
+    personal_data_test(TABLE)`` beside a ``world``."""
+    import re
+
+    secrets = re.compile(
+        "|".join([re.escape(SECRET_STUDENT), SECRET_NUMBER, re.escape(SECRET_PARENT), rf"\b{SECRET_CLASS}\b"])
+    )
+    rows = [row for row in table if row[2] == "get"]
+
+    @pytest.mark.parametrize("viewer", ["district_officer", "teacher_outside_the_program"])
+    def test_no_personal_data(client, world, viewer):
+        from .models import PersonKind
+
+        _place_someone_private(world)
+        if viewer == "district_officer":
+            user = world["users"]["district_officer"]
+        else:
+            user = make_member("guru-lain", world["program"].school, "teacher", PersonKind.TEACHER)
+        client.force_login(user)
+        opened = 0
+        for name, kwargs, *_rest in rows:
+            response = client.get(program_url(name, kwargs, world))
+            if response.status_code != 200:
+                continue
+            opened += 1
+            body = b"".join(response) if response.streaming else response.content
+            found = secrets.search(body.decode("utf-8", "replace"))
+            assert not found, f"{name} shows {found.group(0)!r} to the {viewer}"
+        assert opened, "no page opened"
+
+    return test_no_personal_data
 
 
 def program_url_names(resolver=None) -> set[str]:

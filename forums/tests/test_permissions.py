@@ -6,7 +6,7 @@ komunitas/tests/test_permissions.py, whose guard test also reads this table). Fo
 
 from django.urls import reverse
 
-from komunitas.testing import permission_table_test
+from komunitas.testing import permission_table_test, personal_data_test
 
 # (url name, kwargs → world keys, method, capability, status when allowed)
 TABLE = [
@@ -36,6 +36,7 @@ TABLE = [
 
 
 test_permission_table = permission_table_test(TABLE)
+test_no_personal_data = personal_data_test(TABLE)
 
 
 def test_every_forum_url_is_in_the_table():

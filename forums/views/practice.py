@@ -117,10 +117,10 @@ def practice_delete(request: HttpRequest, program_id: int, pk: int) -> HttpRespo
 @login_required
 def practice_evidence(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     """The evidence file of a practice-log entry. Its pictured students are not recorded, so, unlike session
-    documentation, it is shown to the school's own staff only (not to district officers)."""
+    documentation, it is shown only to those who see the program's personal data (not to district officers)."""
     access = program_access(request, program_id)
     log = _get_log(access, pk)
-    if not log.evidence or not access.sees_photos_without_consent:
+    if not log.evidence or not access.sees_personal_data:
         raise Http404
     return serve_private(
         log.evidence,

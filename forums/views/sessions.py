@@ -143,7 +143,7 @@ def session_detail(request: HttpRequest, program_id: int, pk: int) -> HttpRespon
     access = program_access(request, program_id)
     session = get_forum_session(access, pk)
     context = forum_session_page(access, session)
-    if access.can_log:
+    if access.can_log and access.sees_personal_data:  # the form lists the program's students
         context["upload_form"] = documentation_form(access)
     return render_program(request, "forums/session_detail.html", access, context)
 

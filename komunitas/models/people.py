@@ -8,6 +8,7 @@ import re
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .programs import Program
@@ -77,6 +78,18 @@ class PersonQuerySet(models.QuerySet):
         """The school's active staff (teachers, facilitators, the principal), by name: who may lead a session."""
         return self.active().filter(school_id=school_id, kind__in=STAFF_KINDS).order_by("name")
 
+    def with_consents(self) -> PersonQuerySet:
+        """Annotate ``consent_<purpose>`` (staff, report, public): the guardian's consent in force for photos
+        showing this person, one subquery per purpose."""
+        return self.annotate(
+            **{
+                f"consent_{purpose}": models.Exists(
+                    PhotoConsent.objects.active().filter(person=models.OuterRef("pk"), purpose=purpose)
+                )
+                for purpose in ConsentPurpose.values
+            }
+        )
+
     def search(self, text: str) -> PersonQuerySet:
         if not text:
             return self
@@ -106,13 +119,6 @@ class Person(models.Model):
     guardian_of = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="guardians", verbose_name=_("parent of")
     )
-    photo_consent = models.BooleanField(
-        _("photo consent"),
-        default=False,
-        help_text=_("For students: a parent or guardian agreed that photos showing this student may be shared."),
-    )
-    photo_consent_by = models.CharField(_("consent given by"), max_length=120, blank=True)
-    photo_consent_date = models.DateField(_("consent date"), null=True, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -139,10 +145,6 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.class_name})" if self.class_name else self.name
-
-    @property
-    def needs_consent(self) -> bool:
-        return self.kind == PersonKind.STUDENT and not self.photo_consent
 
     @property
     def archived(self) -> bool:
@@ -196,3 +198,55 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()}"
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a guardian may agree to, each on its own (UU PDP: consent is specific to a purpose)."""
+
+    STAFF = "staff", _("the school's staff pages")
+    REPORT = "report", _("the program's report (also read by the district)")
+    PUBLIC = "public", _("anything public")
+
+
+class PhotoConsentQuerySet(models.QuerySet):
+    def active(self) -> PhotoConsentQuerySet:
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class PhotoConsent(models.Model):
+    """A guardian's consent to photos showing a student, for one purpose: who gave it, who recorded it and when,
+    and when it was withdrawn. Withdrawn consents stay as the record of what was allowed when. Photos read the
+    consents in force live (``AttachmentQuerySet.with_consent``), so a withdrawal takes them out of every output
+    at once."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="photo_consents")
+    purpose = models.CharField(_("purpose"), max_length=8, choices=ConsentPurpose.choices)
+    given_by = models.CharField(
+        _("given by"), max_length=120, blank=True, help_text=_("The parent or guardian (not named by an import).")
+    )
+    given_on = models.DateField(_("given on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = PhotoConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_at", "pk"]
+        verbose_name = _("photo consent")
+        verbose_name_plural = _("photo consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="photo_consent_one_in_force_per_purpose",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_purpose_display()}"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import activities
-from .people import Person, PersonKind
+from .people import ConsentPurpose, Person, PersonKind, PhotoConsent
 from .programs import Program
 
 
@@ -169,23 +169,33 @@ def keep_their_photos_to_staff(sender, instance: Person, **kwargs) -> None:
 
 
 class AttachmentQuerySet(models.QuerySet):
-    def with_consent_flag(self) -> AttachmentQuerySet:
-        """Annotate ``lacks_consent``: the photo shows a student whose guardian has not agreed, or it is kept to
-        staff (``staff_only``) because it showed a student since removed — consent fails closed."""
-        missing = Person.objects.filter(photos=models.OuterRef("pk"), kind=PersonKind.STUDENT, photo_consent=False)
-        lacks = models.Q(staff_only=True) | models.Exists(missing)
-        return self.annotate(lacks_consent=models.ExpressionWrapper(lacks, output_field=models.BooleanField()))
+    def with_consent(self) -> AttachmentQuerySet:
+        """Annotate ``consent_<purpose>`` (staff, report, public): whether every student tagged in it has a
+        guardian's consent in force for that purpose. A photo kept to staff (``staff_only``, it showed a student
+        since removed) is in no report and nothing public — consent fails closed."""
+        flags = {}
+        for purpose in ConsentPurpose.values:
+            consented = PhotoConsent.objects.active().filter(person=models.OuterRef("pk"), purpose=purpose)
+            lacking = Person.objects.filter(photos=models.OuterRef("pk"), kind=PersonKind.STUDENT).exclude(
+                models.Exists(consented)
+            )
+            allowed = ~models.Exists(lacking)
+            if purpose != ConsentPurpose.STAFF:
+                allowed &= models.Q(staff_only=False)
+            flags[f"consent_{purpose}"] = models.ExpressionWrapper(allowed, output_field=models.BooleanField())
+        return self.annotate(**flags)
 
-    def shareable(self) -> AttachmentQuerySet:
-        """Documentation that may be shown beyond staff pages (reports for outsiders, public links)."""
-        return self.with_consent_flag().filter(lacks_consent=False)
+    def shown_for(self, purpose: str) -> AttachmentQuerySet:
+        """The documentation a purpose may show: ``report`` for the report and district officers, ``public``
+        for anything public."""
+        return self.with_consent().filter(**{f"consent_{purpose}": True})
 
 
 class Attachment(models.Model):
     """Documentation of a session: a photo or a file, with a caption. Served only through a checked view.
 
-    Consent is read live from the pictured students, never copied here, so withdrawing consent hides a
-    photo at once.
+    Consent is read live from the pictured students' consents in force (``with_consent``), never copied here,
+    so withdrawing consent hides a photo everywhere at once.
     """
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attachments")

@@ -7,11 +7,13 @@ from django.contrib.auth import get_user_model
 
 from komunitas.models import (
     Attendance,
+    ConsentPurpose,
     District,
     Membership,
     Participant,
     Person,
     PersonKind,
+    PhotoConsent,
     Program,
     School,
     Session,
@@ -75,10 +77,22 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 
 class StudentFactory(PersonFactory):
+    """A student whose guardian agreed to photos on staff pages and in the report (``consents`` to change it:
+    ``StudentFactory(consents=[])`` for none)."""
+
     kind = PersonKind.STUDENT
     class_name = "7A"
-    photo_consent = True
-    photo_consent_by = "Ibu"
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def consents(self, create, purposes, **kwargs):
+        if not create:
+            return
+        if purposes is None:
+            purposes = [ConsentPurpose.STAFF, ConsentPurpose.REPORT]
+        PhotoConsent.objects.bulk_create(PhotoConsent(person=self, purpose=p, given_by="Ibu") for p in purposes)
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):

@@ -38,6 +38,8 @@ services.participants_set(program=program, people=people, participating=True)
 for i in range(20):
     user = UserFactory(username=f"guru{i}")
     Membership.objects.create(user=user, school=school, role="teacher")
+    teacher = Person.objects.create(school=school, name=f"Guru {i}", kind="teacher", user=user)
+    services.participants_set(program=program, people=[teacher], participating=True)
     session = Session.objects.create(program=program, kind="other", title=f"S{i}", date=today, created_by=user)
     store = SessionStore()
     store["_auth_user_id"], store["_auth_user_backend"] = str(user.pk), settings.AUTHENTICATION_BACKENDS[-1]

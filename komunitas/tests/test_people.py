@@ -30,8 +30,8 @@ def add(client, program, **fields):
         "class_name": "7a",
         "subject": "",
         "phone": "",
-        "photo_consent": "on",
-        "photo_consent_by": "Ibu Sri",
+        "consent_purposes": ["staff", "report"],
+        "consent_given_by": "Ibu Sri",
         "is_participant": "on",
     }
     data.update(fields)
@@ -41,13 +41,23 @@ def add(client, program, **fields):
 def test_a_student_is_added_as_participant_with_consent(signed_in, program):
     assert add(signed_in, program).status_code == 302
     budi = Person.objects.get(name="Budi Santoso")
-    assert (budi.class_name, budi.photo_consent, budi.school) == ("7A", True, program.school)
+    assert (budi.class_name, budi.school) == ("7A", program.school)
     assert Participant.objects.get(person=budi).role == PersonKind.STUDENT
+    consents = {(c.purpose, c.given_by, c.recorded_by.username) for c in budi.photo_consents.active()}
+    assert consents == {("staff", "Ibu Sri", "fasilitator"), ("report", "Ibu Sri", "fasilitator")}
 
 
 def test_a_parent_is_linked_to_their_child(signed_in, program):
     child = StudentFactory(school=program.school)
-    add(signed_in, program, name="Pak Sutrisno", kind="parent", class_name="", guardian_of=[child.pk], photo_consent="")
+    add(
+        signed_in,
+        program,
+        name="Pak Sutrisno",
+        kind="parent",
+        class_name="",
+        guardian_of=[child.pk],
+        consent_purposes=[],
+    )
     assert list(Person.objects.get(name="Pak Sutrisno").guardian_of.all()) == [child]
 
 
@@ -56,7 +66,9 @@ def test_a_parent_is_linked_to_their_child(signed_in, program):
     [
         ({"name": ""}, "name", "required"),
         ({"class_name": ""}, "class_name", "needs a class"),
-        ({"photo_consent_by": ""}, "photo_consent_by", "Name the parent or guardian"),
+        ({"consent_given_by": ""}, "consent_given_by", "Name the parent or guardian"),
+        ({"consent_purposes": ["everywhere"]}, "consent_purposes", "Select a valid choice"),
+        ({"consent_given_on": "9999-01-01"}, "consent_given_on", "Choose a date between"),
         ({"kind": "teacher", "class_name": "", "guardian_of": "CHILD"}, "guardian_of", "Only a parent"),
     ],
 )
@@ -86,8 +98,8 @@ def test_edit_can_end_participation(signed_in, program):
             "name": "Budi S.",
             "kind": "student",
             "class_name": "7A",
-            "photo_consent": "on",
-            "photo_consent_by": "Ibu Sri",
+            "consent_purposes": ["staff", "report"],
+            "consent_given_by": "Ibu Sri",
         },
     )
     assert response.status_code == 302
@@ -158,7 +170,7 @@ def test_facilitator_links_a_teachers_account_to_their_person(signed_in, program
     response = signed_in.get(reverse("person_create", args=[program.pk]))
     choices = [str(c) for c in response.context["form"].fields["user"].queryset]
     assert "guru-baru" in choices and "orang-lain" not in choices and "fasilitator" not in choices
-    add(signed_in, program, name="Guru Baru", kind="teacher", class_name="", photo_consent="", user=user.pk)
+    add(signed_in, program, name="Guru Baru", kind="teacher", class_name="", consent_purposes=[], user=user.pk)
     assert Person.objects.get(name="Guru Baru").user == user
     assert stranger.memberships.count() == 0
 

@@ -77,7 +77,9 @@ def test_more_schools_in_the_same_district(db, capsys):
 
 def test_demo_photos_are_generated_and_some_lack_consent(seeded):
     assert Attachment.objects.filter(session__program=seeded).exists()
-    assert Attachment.objects.with_consent_flag().filter(lacks_consent=True).exists()
+    photos = Attachment.objects.with_consent()
+    assert photos.filter(consent_staff=False).exists() and photos.filter(consent_staff=True, consent_report=False)
+    assert photos.filter(consent_public=True).exists()
 
 
 def test_start_date_puts_today_in_week_ten():

@@ -37,7 +37,7 @@ def test_rows_already_read_cost_no_query(program, django_assert_num_queries):
 @pytest.fixture
 def session_with_photo(program, facilitator, teacher):
     session = SessionFactory(program=program, created_by=facilitator)
-    student = StudentFactory(school=program.school, photo_consent=False, photo_consent_by="")
+    student = StudentFactory(school=program.school, consents=[])
     photo = services.attachment_add(
         session=session,
         clean=CleanFile(jpeg_bytes(), "image/jpeg", "jpg"),
@@ -53,12 +53,15 @@ def test_a_session_page_says_what_the_viewer_may_do(program, session_with_photo,
     session, photo = session_with_photo
     as_teacher = session_page(program_access_for(teacher, program.pk), session)
     assert as_teacher["may"] == {"edit": False, "delete": False, "take_attendance": True}
-    assert [(item, item.lacks_consent, item.can_delete) for item in as_teacher["attachments"]] == [(photo, True, True)]
+    assert as_teacher["attachments"] == []  # a student without consent for staff pages, even their uploader
     as_principal = session_page(program_access_for(principal, program.pk), session)
     assert as_principal["may"]["take_attendance"] is False
-    assert [item.can_delete for item in as_principal["attachments"]] == [False]
+    # those who manage consent see it, marked, to delete it or record consent
+    assert [(item, item.consent_staff, item.can_delete) for item in as_principal["attachments"]] == [
+        (photo, False, False)
+    ]
     as_officer = session_page(program_access_for(district_officer, program.pk), session)
-    assert as_officer["attachments"] == []  # a student without consent: not beyond the school's staff
+    assert as_officer["attachments"] == []
 
 
 def test_the_attendance_sheet_lists_the_audience_and_anyone_recorded(program, principal, teacher):

@@ -200,19 +200,22 @@ def test_decompression_bomb_is_refused(client, facilitator, session):
 
 
 def test_photo_of_a_student_without_consent_is_marked(client, facilitator, session, program):
-    student = StudentFactory(school=program.school, photo_consent=False, photo_consent_by="")
+    student = StudentFactory(school=program.school, consents=[])
     Participant.objects.create(program=program, person=student, role=PersonKind.STUDENT)
     client.force_login(facilitator)
     out = io.BytesIO()
     Image.new("RGB", (50, 50)).save(out, format="PNG")
     upload(client, session, out.getvalue(), "kelas.png", people=[student.pk])
-    assert Attachment.objects.with_consent_flag().get().lacks_consent
-    assert not Attachment.objects.shareable().exists()
+    assert not Attachment.objects.with_consent().get().consent_staff
+    assert not Attachment.objects.shown_for("report").exists()
     html = client.get(session.get_absolute_url()).content.decode()
-    assert "without photo consent" in html
-    student.photo_consent = True
-    student.save()
-    assert Attachment.objects.shareable().count() == 1
+    assert "without consent for staff pages" in html
+    services.consent_set(
+        person=student,
+        change=services.ConsentChange(frozenset({"staff", "report"}), "Ibu", None, facilitator),
+    )
+    assert Attachment.objects.shown_for("report").count() == 1
+    assert not Attachment.objects.shown_for("public").exists()
 
 
 def test_files_are_not_reachable_through_a_media_url(client, facilitator, session):

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,7 +22,7 @@ from .. import roster_import, services
 from ..access import program_access
 from ..filters import PeopleFilter
 from ..forms import ParticipantsForm, PersonForm, RosterImportForm
-from ..models import Membership, Participant, Person, PersonKind
+from ..models import STAFF_KINDS, Membership, Participant, Person, PersonKind
 from . import render_program
 
 PAGE_SIZE = 50
@@ -33,16 +33,19 @@ IMPORT_SESSION_KEY = "roster-import-{program_id}"
 def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     program = access.program
+    roster = Person.objects.active().filter(school_id=program.school_id)
+    if not access.sees_personal_data:  # staff by name; students and parents as counts (``counted`` below)
+        roster = roster.filter(kind__in=STAFF_KINDS)
     people = (
-        Person.objects.active()
-        .filter(school_id=program.school_id)
-        .annotate(is_participant=Exists(Participant.objects.current().filter(program=program, person=OuterRef("pk"))))
+        roster.annotate(
+            is_participant=Exists(Participant.objects.current().filter(program=program, person=OuterRef("pk")))
+        )
+        .with_consents()
         .prefetch_related(Prefetch("guardian_of", queryset=Person.objects.only("pk", "name", "class_name")))
         .order_by("kind", "class_name", "name")
     )
     classes = (
-        Person.objects.active()
-        .filter(school_id=program.school_id, kind=PersonKind.STUDENT)
+        roster.filter(kind=PersonKind.STUDENT)
         .exclude(class_name="")
         .order_by("class_name")
         .values_list("class_name", flat=True)
@@ -50,7 +53,21 @@ def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     )
     filters = PeopleFilter(request.GET, queryset=people, classes=list(classes))
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render_program(request, "komunitas/people_list.html", access, {"page": page, "filters": filters})
+    context = {"page": page, "filters": filters, "counted": None}
+    if not access.sees_personal_data:
+        context["counted"] = _participant_counts(program, [PersonKind.STUDENT, PersonKind.PARENT])
+    return render_program(request, "komunitas/people_list.html", access, context)
+
+
+def _participant_counts(program, kinds: list[str]) -> list[tuple[str, int]]:
+    """(kind label, how many take part now) — what those who may not see names are shown instead."""
+    counts = dict(
+        Participant.objects.current()
+        .filter(program=program, person__kind__in=kinds)
+        .values_list("person__kind")
+        .annotate(n=Count("person", distinct=True))
+    )
+    return [(PersonKind(kind).label, counts.get(kind, 0)) for kind in kinds]
 
 
 @login_required
@@ -74,10 +91,20 @@ def participants_update(request: HttpRequest, program_id: int) -> HttpResponse:
     return HttpResponseRedirect(next_url)
 
 
-def _save(form: PersonForm, program) -> Person:
+def _save(request: HttpRequest, form: PersonForm, program) -> Person:
     data = form.cleaned_data
+    consent = services.ConsentChange(
+        purposes=frozenset(data["consent_purposes"]),
+        given_by=data["consent_given_by"],
+        given_on=data["consent_given_on"],
+        recorded_by=request.user,
+    )
     return services.person_save(
-        person=form.instance, guardian_of=data["guardian_of"], program=program, participating=data["is_participant"]
+        person=form.instance,
+        guardian_of=data["guardian_of"],
+        program=program,
+        participating=data["is_participant"],
+        consent=consent,
     )
 
 
@@ -91,7 +118,7 @@ def person_create(request: HttpRequest, program_id: int) -> HttpResponse:
         initial={"kind": request.GET.get("kind", PersonKind.STUDENT)},
     )
     if request.method == "POST" and form.is_valid():
-        person = _save(form, access.program)
+        person = _save(request, form, access.program)
         messages.success(request, _("%(name)s added to the roster.") % {"name": person.name})
         if "add_another" in request.POST:
             return redirect(f"{request.path}?kind={person.kind}")
@@ -109,10 +136,12 @@ def person_edit(request: HttpRequest, program_id: int, person_id: int) -> HttpRe
         request.POST or None, instance=person, school=access.program.school, initial={"is_participant": is_participant}
     )
     if request.method == "POST" and form.is_valid():
-        _save(form, access.program)
+        _save(request, form, access.program)
         messages.success(request, _("Changes to %(name)s saved.") % {"name": person.name})
         return redirect("people_list", program_id=program_id)
-    return render_program(request, "komunitas/person_form.html", access, {"form": form, "person": person})
+    consents = person.photo_consents.select_related("recorded_by", "withdrawn_by")
+    context = {"form": form, "person": person, "consents": consents}
+    return render_program(request, "komunitas/person_form.html", access, context)
 
 
 @login_required
@@ -217,7 +246,7 @@ def people_import_confirm(request: HttpRequest, program_id: int) -> HttpResponse
     if any(row.errors for row in rows):
         messages.error(request, _("Some rows have errors; fix the file and upload it again."))
         return redirect("people_import", program_id=program_id)
-    counts = roster_import.apply_rows(rows, access.program)
+    counts = roster_import.apply_rows(rows, access.program, user=request.user)
     messages.success(request, _("Import done: %(new)s added, %(update)s updated, %(same)s unchanged.") % counts)
     return redirect("people_list", program_id=program_id)
 

@@ -71,7 +71,7 @@ def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
 
 def documentation_form(access: ProgramAccess, data=None, files=None) -> AttachmentForm:
     """The form that adds a photo or file to a session (every session page shows it to those who log)."""
-    students = Person.objects.participants_of(access.program, [PersonKind.STUDENT])
+    students = Person.objects.participants_of(access.program, [PersonKind.STUDENT]).with_consents()
     return AttachmentForm(data, files, students=students)
 
 
@@ -79,7 +79,7 @@ def _render_session_detail(
     request: HttpRequest, access: ProgramAccess, session: Session, upload_form: AttachmentForm | None = None
 ) -> HttpResponse:
     context = session_page(access, session)
-    if access.can_log:
+    if access.can_log and access.sees_personal_data:  # the form lists the program's students
         context["upload_form"] = upload_form or documentation_form(access)
     return render_program(request, "komunitas/session_detail.html", access, context)
 
@@ -147,6 +147,7 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
     access = program_access(request, program_id)
     session = get_session(access, session_id)
     access.require("log")
+    access.require_personal_data()  # the list names students: teachers of this program only
     if not access.can_take_attendance(session):
         messages.error(request, _("This session has not happened yet: take attendance on or after its day."))
         return redirect(session.page_url)
@@ -173,6 +174,7 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
 def attendance_print(request: HttpRequest, program_id: int, session_id: int) -> HttpResponse:
     """Daftar hadir: a printable attendance list with a signature column."""
     access = program_access(request, program_id)
+    access.require_personal_data()
     session = get_session(access, session_id)
     return render_program(request, "komunitas/attendance_print.html", access, attendance_sheet(access, session))
 
@@ -183,6 +185,7 @@ def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> Ht
     access = program_access(request, program_id)
     session = get_session(access, session_id)
     access.require("log")
+    access.require_personal_data()
     form = documentation_form(access, request.POST, request.FILES)
     if form.is_valid():
         services.attachment_add(
@@ -200,11 +203,11 @@ def attachment_add(request: HttpRequest, program_id: int, session_id: int) -> Ht
 
 def _get_attachment(access: ProgramAccess, attachment_id: int) -> Attachment:
     attachment = get_object_or_404(
-        Attachment.objects.with_consent_flag().select_related("session"),
+        Attachment.objects.with_consent().select_related("session"),
         pk=attachment_id,
         session__program=access.program,
     )
-    if attachment.lacks_consent and not access.sees_photos_without_consent:
+    if not access.may_see_photo(attachment):
         raise Http404
     return attachment
 

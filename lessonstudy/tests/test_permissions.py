@@ -1,9 +1,10 @@
 """The permission table of the lessonstudy section, read by the core's URL-walking test."""
 
-from komunitas.testing import permission_table_test
+from komunitas.testing import permission_table_test, personal_data_test
 
 TABLE = [
     ("lessonstudy:index", {}, "get", "read", 200),
 ]
 
 test_permission_table = permission_table_test(TABLE)
+test_no_personal_data = personal_data_test(TABLE)
