@@ -10,6 +10,7 @@ from .demo import seed_forum
 from .metrics import forum_weekly
 from .models import FORUM
 from .panels import forum_panel
+from .privacy import erase_person, person_data
 from .services import methods_ensure_defaults
 
 
@@ -78,5 +79,7 @@ register(
         on_program_created=[lambda program: methods_ensure_defaults(program=program)],
         permission_rows="forums.tests.test_permissions.TABLE",
         bench_pages=bench_pages,
+        person_data=person_data,
+        erase_person=erase_person,
     )
 )

@@ -8,6 +8,7 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from komunitas import audit
 from komunitas.models import AttendanceStatus, Person, Program, Session, SessionStatus
 from komunitas.services import attachment_add, attendance_record
 from komunitas.uploads import Upload, delete_files_on_commit
@@ -48,7 +49,7 @@ def forum_session_save(
     forum.save()
     forum.presenters.set(presenters)
     forum.follow_ups.all().delete()
-    FollowUp.objects.bulk_create(
+    created = FollowUp.objects.bulk_create(
         FollowUp(
             forum=forum,
             order=order,
@@ -59,6 +60,7 @@ def forum_session_save(
         )
         for order, item in enumerate(follow_ups)
     )
+    audit.log_bulk(created, audit.CREATE, lambda item: {"action": [None, item.action]})
     statuses = dict(statuses)
     if session.status == SessionStatus.HELD:
         for presenter in presenters:
@@ -96,7 +98,8 @@ def methods_ensure_defaults(*, program: Program) -> None:
     forums/activity.py; programs of before that got theirs in migration 0002)."""
     if program.methods.exists():
         return
-    Method.objects.bulk_create(Method(program=program, name=str(name)) for name in DEFAULT_METHODS)
+    methods = Method.objects.bulk_create(Method(program=program, name=str(name)) for name in DEFAULT_METHODS)
+    audit.log_bulk(methods, audit.CREATE, lambda method: {"name": [None, method.name]})
 
 
 @transaction.atomic

@@ -157,10 +157,14 @@ class ProgramAccess:
 
 def program_access(request, program_id: int) -> ProgramAccess:
     """The program (with school and district) and the user's role in it, in one query; 404 if not visible."""
-    return program_access_for(request.user, program_id)
+    from . import audit
+
+    access = program_access_for(request.user, program_id, request=request)
+    audit.note_request_school(access.program.school_id)  # what is changed here belongs to this school's log
+    return access
 
 
-def program_access_for(user, program_id: int) -> ProgramAccess:
+def program_access_for(user, program_id: int, *, request=None) -> ProgramAccess:
     if not user.is_authenticated:
         raise Http404
     role_at_school = Membership.objects.filter(user=user, school=OuterRef("school")).values("role")[:1]
@@ -183,6 +187,9 @@ def program_access_for(user, program_id: int) -> ProgramAccess:
     elif program.my_district:
         role = DISTRICT
     else:
+        from . import audit
+
+        audit.denied_program(user, program, request)
         raise Http404
     return ProgramAccess(program=program, role=role, user=user, takes_part=program.takes_part)
 

@@ -14,6 +14,11 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
 - ``on_program_created`` — ``fn(program)``, called when a program is created (e.g. a default list to start from).
 - ``permission_rows`` — its rows of the permission table, which the core's URL-walking test reads.
 - ``bench_pages`` — pages ``manage.py bench`` times besides its index and session pages.
+- ``person_data`` — ``fn(person) -> {model label: [rows]}``: everything it stores about a person, for the
+  person's data page and its JSON (UU PDP: the right to see and take one's data). A test fails when a model
+  pointing at ``Person`` has rows for someone and no activity reports them.
+- ``erase_person`` — ``fn(person, by)``: remove or anonymise that, keeping counts (a count stays a count). Called
+  by ``komunitas.privacy.erase`` in reverse order, so the apps go before the core they build on.
 
 Registration refuses duplicates (app, path, session type, indicator) and unknown aspects or person kinds, and
 keeps a declared order (``order``, then registration order). Tests add a throwaway activity with
@@ -141,6 +146,8 @@ class Activity:
     on_program_created: Sequence[Callable[[Program], None]] = ()
     permission_rows: str | Sequence = ()  # a dotted path to the rows (imported by tests only), or the rows
     bench_pages: Callable[[Program], dict[str, str]] | None = None  # more pages for `manage.py bench` to time
+    person_data: Callable[[Person], dict[str, list[dict]]] | None = None  # what it stores about a person
+    erase_person: Callable[..., None] | None = None  # fn(person, by): remove or anonymise it, keeping counts
 
     @property
     def index_url_name(self) -> str | None:
@@ -208,7 +215,10 @@ def register_temporarily(activity: Activity) -> Iterator[Activity]:
 @contextmanager
 def only(*apps: str) -> Iterator[None]:
     """For tests: as if only these apps had registered (e.g. to count the core's queries without other apps'
-    panels). URLs stay as they are."""
+    panels). URLs stay as they are: read now, with every app, if nothing read them yet."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 — loading them is the point
     saved = dict(_registry)
     for app in list(_registry):
         if app not in apps:
@@ -330,6 +340,22 @@ def program_created(program: Program) -> None:
     for activity in activities():
         for hook in activity.on_program_created:
             hook(program)
+
+
+def person_data(person: Person) -> dict[str, list[dict]]:
+    """Everything every activity stores about ``person``, by model label."""
+    data: dict[str, list[dict]] = {}
+    for activity in activities():
+        if activity.person_data:
+            data.update(activity.person_data(person))
+    return data
+
+
+def erase_person(person: Person, by) -> None:
+    """Every activity removes or anonymises what it stores about ``person``: apps first, the core last."""
+    for activity in reversed(activities()):
+        if activity.erase_person:
+            activity.erase_person(person, by)
 
 
 def permission_rows() -> list[tuple]:

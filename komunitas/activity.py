@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
 from .demo import seed_reflection
 from .models import PersonKind, Program
+from .privacy import core_erase, core_person_data
 from .selectors import HeldOfPlanned, session_counts
 
 REFLECTION = "reflection"
@@ -41,5 +42,7 @@ register(
             ),
         ],
         demo_seeders=[seed_reflection],
+        person_data=core_person_data,
+        erase_person=core_erase,
     )
 )

@@ -14,6 +14,22 @@ class KomunitasConfig(AppConfig):
         self.remove_files_with_their_records()
         self.keep_photos_of_removed_people_to_staff()
         self.note_sign_ins()
+        self.keep_the_audit_log()
+
+    def keep_the_audit_log(self) -> None:
+        from auditlog.models import LogEntry
+        from auditlog.signals import pre_log
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+        from django.db.models.signals import pre_save
+
+        from . import audit
+
+        pre_log.connect(audit.remember_school, dispatch_uid="audit-remember-school")
+        pre_save.connect(audit.tag_school, sender=LogEntry, dispatch_uid="audit-tag-school")
+        user_logged_in.connect(audit.signed_in, dispatch_uid="audit-signed-in")
+        user_login_failed.connect(audit.sign_in_failed, dispatch_uid="audit-sign-in-failed")
+        user_locked_out.connect(audit.locked_out, dispatch_uid="audit-locked-out")
 
     def note_sign_ins(self) -> None:
         from django.contrib.auth.signals import user_logged_in

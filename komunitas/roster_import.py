@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from . import audit
 from .models import ConsentPurpose, Person, PersonKind, Program, normalize_class_name
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a roster of a whole school is a few hundred KB
@@ -376,6 +377,10 @@ def rows_from_session(data: list[dict]) -> list[Row]:
 PERSON_FIELDS = ["name", "kind", "identifier", "class_name", "subject", "phone", "archived_at"]
 
 
+def _as_created(person: Person) -> dict:
+    return {name: [None, str(getattr(person, name))] for name in PERSON_FIELDS}
+
+
 @transaction.atomic
 def apply_rows(rows: list[Row], program: Program, user=None) -> dict[str, int]:
     """Write checked rows with bulk writes (a whole school in a handful of queries). Refuses (ValueError) if any
@@ -390,16 +395,24 @@ def apply_rows(rows: list[Row], program: Program, user=None) -> dict[str, int]:
     )
     saved: dict[int, Person] = {}
     new, changed = [], []
+    diffs: dict[int, dict] = {}  # for the audit log: what the import changed of whom
     for row in rows:
         counts[row.action] += 1
         person = existing[row.existing_id] if row.existing_id else Person(school_id=program.school_id)
         saved[row.number] = person
         if row.action == "same":
             continue
+        old = {name: getattr(person, name) for name in PERSON_FIELDS}
         person.name, person.kind, person.identifier = row.name, row.kind, row.identifier
         person.class_name, person.subject, person.phone = row.class_name, row.subject, row.phone
         person.archived_at = None
         person.clean_fields(exclude=["school", "user"])
+        if person.pk:
+            diffs[person.pk] = {
+                name: [str(old[name]), str(getattr(person, name))]
+                for name in PERSON_FIELDS
+                if old[name] != getattr(person, name)
+            }
         (changed if person.pk else new).append(person)
     if connection.features.can_return_rows_from_bulk_insert:
         Person.objects.bulk_create(new)
@@ -407,6 +420,10 @@ def apply_rows(rows: list[Row], program: Program, user=None) -> dict[str, int]:
         for person in new:
             person.save()
     Person.objects.bulk_update(changed, PERSON_FIELDS)
+    audit.log_bulk(
+        new, audit.CREATE, lambda person: {name: [None, str(getattr(person, name))] for name in PERSON_FIELDS}
+    )
+    audit.log_bulk(changed, audit.UPDATE, lambda person: diffs[person.pk])
     participants_set(program=program, people=[saved[r.number] for r in rows if r.participant], participating=True)
     participants_set(program=program, people=[saved[r.number] for r in rows if not r.participant], participating=False)
     _link_parents(rows, saved, program)
@@ -438,3 +455,8 @@ def _link_parents(rows: list[Row], saved: dict[int, Person], program: Program) -
             if child:
                 new_links.append(links(from_person_id=saved[row.number].pk, to_person_id=child.pk))
     links.objects.bulk_create(new_links, ignore_conflicts=True)
+    children: dict[int, list[int]] = {}
+    for link in new_links:
+        children.setdefault(link.from_person_id, []).append(link.to_person_id)
+    parents = [saved[row.number] for row in rows if saved[row.number].pk in children]
+    audit.log_bulk(parents, audit.UPDATE, lambda parent: {"guardian_of": ["", str(children[parent.pk])]})

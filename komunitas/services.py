@@ -14,7 +14,7 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import activities
+from . import activities, audit
 from .models import (
     CYCLE_PRESETS,
     STAFF_KIND_OF_ROLE,
@@ -74,9 +74,10 @@ def program_create(
         stage = Stage.objects.create(
             program=program, order=order, name=str(stage_name), start_date=first, end_date=last
         )
-        ChecklistItem.objects.bulk_create(
+        items = ChecklistItem.objects.bulk_create(
             ChecklistItem(stage=stage, order=index, text=str(task)) for index, task in enumerate(tasks)
         )
+        audit.log_bulk(items, audit.CREATE, lambda item: {"text": [None, item.text]})
     activities.program_created(program)  # e.g. the forum's starting list of teaching methods
     return program
 
@@ -128,7 +129,7 @@ def attendance_record(*, session: Session, statuses: dict[int, str], held_withou
     its attendance says. Without anyone present it becomes held only when the person says so explicitly
     (``held_without_marks``), e.g. a meeting whose list was kept on paper."""
     existing = {row.person_id: row for row in session.attendance.all()}
-    to_create, to_update = [], []
+    to_create, to_update, before = [], [], {}
     for person_id, status in statuses.items():
         row = existing.pop(person_id, None)
         if not status:
@@ -138,10 +139,12 @@ def attendance_record(*, session: Session, statuses: dict[int, str], held_withou
         if row is None:
             to_create.append(Attendance(session=session, person_id=person_id, status=status))
         elif row.status != status:
-            row.status = status
+            before[row.pk], row.status = row.status, status
             to_update.append(row)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["status"])
+    audit.log_bulk(to_create, audit.CREATE, lambda row: {"status": [None, row.status]})
+    audit.log_bulk(to_update, audit.UPDATE, lambda row: {"status": [before[row.pk], row.status]})
     anyone_present = AttendanceStatus.PRESENT in statuses.values()
     has_happened = not session.in_future  # a session of next week is not held, whatever is marked
     if session.status == SessionStatus.PLANNED and has_happened and (anyone_present or held_without_marks):
@@ -173,16 +176,20 @@ def participants_set(*, program: Program, people: list[Person], participating: b
         rows = list(open_periods.values())
         never = [row.pk for row in rows if today < program.start_date or row.joined_on == today]
         Participant.objects.filter(pk__in=never).delete()
-        Participant.objects.filter(pk__in=[row.pk for row in rows if row.pk not in never]).update(left_on=today)
+        leaving = [row for row in rows if row.pk not in never]
+        Participant.objects.filter(pk__in=[row.pk for row in leaving]).update(left_on=today)
+        audit.log_bulk(leaving, audit.UPDATE, {"left_on": [None, str(today)]})
         return len(rows)
     joined_on = None if today <= program.start_date else today
     joining = [p for p in people if p.pk not in open_periods]
-    Participant.objects.bulk_create(
+    joined = Participant.objects.bulk_create(
         Participant(program=program, person=p, role=p.kind, joined_on=joined_on) for p in joining
     )
+    audit.log_bulk(joined, audit.CREATE, lambda row: {"role": [None, row.role], "joined_on": [None, str(joined_on)]})
     for kind in {p.kind for p in people if p.pk in open_periods and open_periods[p.pk].role != p.kind}:
-        changed = [open_periods[p.pk].pk for p in people if p.kind == kind and p.pk in open_periods]
-        Participant.objects.filter(pk__in=changed).update(role=kind)
+        changed = [open_periods[p.pk] for p in people if p.kind == kind and p.pk in open_periods]
+        Participant.objects.filter(pk__in=[row.pk for row in changed]).update(role=kind)
+        audit.log_bulk(changed, audit.UPDATE, lambda row, kind=kind: {"role": [row.role, kind]})
     return len(joining)
 
 
@@ -252,7 +259,9 @@ def consents_set(*, people: list[Person], change_of) -> None:
         ]
     for user, ids in withdrawn_by.items():
         PhotoConsent.objects.filter(pk__in=ids).update(withdrawn_at=now, withdrawn_by=user)
-    PhotoConsent.objects.bulk_create(new)
+        withdrawn = PhotoConsent.objects.filter(pk__in=ids).select_related("person")
+        audit.log_bulk(withdrawn, audit.UPDATE, {"withdrawn_at": [None, str(now)]})
+    audit.log_bulk(PhotoConsent.objects.bulk_create(new), audit.CREATE, lambda c: {"purpose": [None, c.purpose]})
 
 
 @transaction.atomic

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "auditlog",
     "komunitas",
     "forums",
     "projects",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "komunitas.audit.AuditMiddleware",  # who made each change, from where; refused pages
     "komunitas.middleware.IdleTimeoutMiddleware",
     "komunitas.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -130,6 +132,22 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if envbool("BEHIND_PROXY") else ("REMOTE_ADDR",)
 )
 AXES_VERBOSE = False
+# The audit log (django-auditlog, komunitas/audit.py): every model of every app, except these — each a log or a
+# cache of its own, or Django's catalogue (a test fails when a model is neither tracked nor listed here).
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    "sessions.Session",  # a signed-in visit, written on every request; sign-ins are SecurityEvents
+    "contenttypes.ContentType",  # Django's catalogue of models
+    "auth.Permission",  # Django's catalogue of permissions
+    "axes.AccessAttempt",  # sign-in failure counters; failures are SecurityEvents
+    "axes.AccessLog",  # axes' own log of sign-ins
+    "axes.AccessFailureLog",  # axes' own log of failures
+    "komunitas.SecurityEvent",  # the security half of this log
+    "komunitas.PasswordResetRequest",  # a day's rate-limit counter
+)
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login")  # a hash is no one's business; sign-ins logged apart
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loaddata and restore bring back rows, they do not create them
 # "Forgot your password?" requests an hour, per network and per e-mail address (komunitas.views.accounts).
 PASSWORD_RESET_PER_NETWORK = int(os.environ.get("PASSWORD_RESET_PER_NETWORK", "10"))
 PASSWORD_RESET_PER_EMAIL = 3

@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import accounts, people, programs, schedule, sessions, staff
+from .views import accounts, people, privacy, programs, schedule, sessions, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
@@ -26,10 +26,14 @@ program_patterns = [
     path("people/participants/", people.participants_update, name="participants_update"),
     path("people/<int:person_id>/edit/", people.person_edit, name="person_edit"),
     path("people/<int:person_id>/delete/", people.person_delete, name="person_delete"),
+    path("people/<int:person_id>/data/", privacy.person_data, name="person_data"),
+    path("people/<int:person_id>/data.json", privacy.person_data_json, name="person_data_json"),
+    path("people/<int:person_id>/erase/", privacy.person_erase, name="person_erase"),
     path("people/import/", people.people_import, name="people_import"),
     path("people/import/confirm/", people.people_import_confirm, name="people_import_confirm"),
     path("people/import/template.<str:fmt>", people.import_template, name="import_template"),
     path("staff/", staff.staff_list, name="staff_list"),
+    path("audit/", privacy.audit_log, name="audit_log"),
     path("staff/invite/", staff.staff_invite, name="staff_invite"),
     path("staff/<int:membership_id>/role/", staff.staff_role, name="staff_role"),
     path("staff/<int:membership_id>/revoke/", staff.staff_revoke, name="staff_revoke"),

@@ -6,6 +6,7 @@ own; nothing here imports them, so the dashboard, the schedule and the exports r
 """
 
 from .accounts import PasswordResetRequest, VerifiedEmail
+from .audit import SecurityEvent, SecurityEventKind
 from .people import (
     CLASS_PATTERN,
     STAFF_KIND_OF_ROLE,
@@ -62,6 +63,8 @@ __all__ = [
     "ProgramQuerySet",
     "Role",
     "School",
+    "SecurityEvent",
+    "SecurityEventKind",
     "Session",
     "SessionQuerySet",
     "SessionStatus",

@@ -128,6 +128,9 @@ class Person(models.Model):
         verbose_name=_("user account"),
     )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    erased_at = models.DateTimeField(
+        _("erased at"), null=True, blank=True, help_text=_("Their personal data was erased (komunitas.privacy).")
+    )
 
     objects = PersonQuerySet.as_manager()
 

@@ -51,6 +51,11 @@ def _pages(program, session):
         reverse("profile"),
         reverse("email_change"),
         reverse("staff_list", args=[program.pk]),
+        reverse("audit_log", args=[program.pk]),
+        reverse("audit_log", args=[program.pk]) + "?show=access",
+        reverse("person_data", args=[program.pk, Person.objects.get(name="Ani Lestari").pk]),
+        reverse("person_erase", args=[program.pk, Person.objects.get(name="Ani Lestari").pk]),
+        reverse("people_list", args=[program.pk]) + "?archived=1",
     ]
     return urls + [reverse(activity.index_url_name, args=[program.pk]) for activity in activities.navigation()]
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from komunitas import activities
+from komunitas import activities, audit
 from komunitas.models import Attendance, Participant, Person, Session
 from komunitas.tests.factories import START
 
@@ -31,9 +31,11 @@ def grow(program, size):
         )
         for i in range(size)
     )
-    Attendance.objects.bulk_create(
+    marks = Attendance.objects.bulk_create(
         Attendance(session=s, person=p, status="present") for s in sessions for p in people[:5]
     )
+    audit.log_bulk(marks, audit.CREATE, {"status": [None, "present"]})  # the audit log grows too
+    audit.record("sign_in_failed", None, username=f"guru{size}")
     return sessions
 
 
@@ -60,6 +62,10 @@ PAGES = {
     "attendance_print": (lambda p, s: reverse("attendance_print", args=[p.pk, s[0].pk]), 7),
     # + all sessions (the feed)
     "schedule_ics": (lambda p, s: reverse("schedule_ics", args=[p.pk]), 4),
+    # + count, the page of entries with their actors and content types
+    "audit_log": (lambda p, s: reverse("audit_log", args=[p.pk]), 5),
+    # + count, the page of sign-ins and refusals of the school's accounts
+    "audit_log_access": (lambda p, s: reverse("audit_log", args=[p.pk]) + "?show=access", 5),
 }
 
 
@@ -74,3 +80,15 @@ def test_query_count_does_not_grow_with_data(client, facilitator, program, name)
         sessions = grow(program, 60) + sessions
         large = count_queries(client, url_for(program, sessions))
     assert (small, large) == (expected, expected), name
+
+
+def test_a_persons_data_page_costs_the_same_however_much_they_did(client, facilitator, program):
+    client.force_login(facilitator)
+    student = Person.objects.create(school=program.school, name="Ani", kind="student", class_name="7A")
+    url = reverse("person_data", args=[program.pk, student.pk])
+    counts = []
+    for size in (3, 60):
+        sessions = grow(program, size)
+        Attendance.objects.bulk_create(Attendance(session=s, person=student, status="present") for s in sessions)
+        counts.append(count_queries(client, url))
+    assert counts[0] == counts[1]

@@ -33,7 +33,8 @@ IMPORT_SESSION_KEY = "roster-import-{program_id}"
 def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     program = access.program
-    roster = Person.objects.active().filter(school_id=program.school_id)
+    archived = request.GET.get("archived") == "1" and access.can_manage  # who left, for their data page
+    roster = Person.objects.filter(school_id=program.school_id, archived_at__isnull=not archived)
     if not access.sees_personal_data:  # staff by name; students and parents as counts (``counted`` below)
         roster = roster.filter(kind__in=STAFF_KINDS)
     people = (
@@ -53,7 +54,14 @@ def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     )
     filters = PeopleFilter(request.GET, queryset=people, classes=list(classes))
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "filters": filters, "counted": None}
+    context = {
+        "page": page,
+        "filters": filters,
+        "counted": None,
+        "archived": archived,
+        "selectable": access.can_manage and not archived,  # tick people to add to or take out of the program
+        "keep_params": [("archived", "1")] if archived else [],
+    }
     if not access.sees_personal_data:
         context["counted"] = _participant_counts(program, [PersonKind.STUDENT, PersonKind.PARENT])
     return render_program(request, "komunitas/people_list.html", access, context)
