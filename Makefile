@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve lint format messages bench check-python check-pango clean
+.PHONY: run test serve lint format messages bench loadtest check-python check-pango clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Komunitas needs Python 3.11 or newer (found %s)." % sys.version.split()[0])'
@@ -58,6 +58,11 @@ messages: $(VENV)/.dev-installed
 bench: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py bench
+
+# gunicorn (3 workers) on a free port of 127.0.0.1 with a throwaway copy of the demo, 20 users for 60 s; fails on
+# any server error. More through LOADTEST_ARGS, e.g. make loadtest LOADTEST_ARGS="--seconds 10 --users 5".
+loadtest: $(VENV)/.run-installed check-pango
+	$(PY) scripts/loadtest.py --seconds 60 --users 20 --workers 3 $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
