@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
-from .forms_base import ModelChoiceField, ModelForm, ModelMultipleChoiceField, plausible_date
+from .forms_base import ModelChoiceField, ModelForm, ModelMultipleChoiceField, VersionField, plausible_date
 from .models import (
     STAFF_KINDS,
     AttendanceStatus,
@@ -302,9 +302,13 @@ class AttendanceForm(forms.Form):
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
-    def __init__(self, *args, people: list[Person], current: dict[int, str], **kwargs):
+    def __init__(self, *args, people: list[Person], current: dict[int, str], version: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.people = people
+        # The list's version when opened (``services.attendance_version``): a list saved by someone else since is
+        # refused, the marks typed here kept (optimistic locking, as ``forms_base.ModelForm`` does for records).
+        self.version = version
+        self.fields["sheet_version"] = VersionField(required=False, initial=version)
         choices = [("", _("—")), *AttendanceStatus.choices]
         for person in people:
             self.fields[f"p{person.pk}"] = forms.ChoiceField(
@@ -314,6 +318,25 @@ class AttendanceForm(forms.Form):
                 initial=current.get(person.pk, ""),
                 widget=forms.RadioSelect,
             )
+
+    def clean(self):
+        data = super().clean()
+        sent = data.get("sheet_version")
+        if sent and self.version and sent != self.version:
+            self.refuse_stale(self.version)
+        return data
+
+    def refuse_stale(self, current: str) -> None:
+        """Someone saved this list since it was opened: say so; the next save, knowing it, goes through."""
+        self.add_error(
+            None,
+            _(
+                "Someone else saved this attendance list while you were filling it in. Your marks are still "
+                "below: check them against the session page (open it in another tab) and save again to keep yours."
+            ),
+        )
+        self.data = self.data.copy()
+        self.data[self.add_prefix("sheet_version")] = current
 
     def statuses(self) -> dict[int, str]:
         return {person.pk: self.cleaned_data.get(f"p{person.pk}", "") for person in self.people}

@@ -6,11 +6,16 @@ komunitas/tests/test_forms_fuzz.py post such input to every form).
 - ``ModelChoiceField`` / ``ModelMultipleChoiceField``: an id no database can hold ("99999999999999999999") is an
   invalid choice, not an OverflowError from SQLite.
 - ``plausible_date``: a date a school could mean (1990–2100), before any arithmetic on it overflows.
+
+And so that two people editing one record never silently overwrite each other: every model form editing a saved
+record carries the record's version (``<model>_version``, a digest of the row as the form showed it); if the row has
+changed since, the save is refused with a message and the person's input stays in the form (optimistic locking).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -88,5 +93,48 @@ class ModelFormMetaclass(forms.models.ModelFormMetaclass):
         return super().__new__(mcs, name, bases, attrs)
 
 
+def row_version(model, pk) -> str:
+    """A digest of the row as stored now: it changes when any of its columns does."""
+    columns = [field.attname for field in model._meta.concrete_fields]
+    values = model._base_manager.filter(pk=pk).values_list(*columns).first()
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
+
+STALE_EDIT = _(
+    "Someone else saved changes to this while you were editing. Your input is still below: compare it with the "
+    "page as it is now (open it in another tab) and save again to keep yours."
+)
+
+
+class VersionField(forms.CharField):
+    """The hidden ``row_version``: whatever comes back is compared, never an error of its own (a hidden field's
+    error would show nowhere)."""
+
+    widget = forms.HiddenInput
+
+    def clean(self, value):
+        return str(value or "").replace("\x00", "")[:64]
+
+
 class ModelForm(forms.BaseModelForm, metaclass=ModelFormMetaclass):
-    """The base of every model form of every app."""
+    """The base of every model form of every app: with ``row_version`` when it edits a saved record."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Named after the model: one page may hold forms of two records (a forum session and its session).
+            self.version_field = f"{self._meta.model._meta.model_name}_version"
+            self.fields[self.version_field] = VersionField(required=False)
+            self.initial.setdefault(self.version_field, row_version(self._meta.model, self.instance.pk))
+
+    def clean(self):
+        data = super().clean()
+        sent = data.get(getattr(self, "version_field", ""))
+        if sent and self.instance.pk is not None:  # absent (a client without it): nothing to compare
+            now = row_version(self._meta.model, self.instance.pk)
+            if sent != now:
+                self.add_error(None, STALE_EDIT)
+                # The next save, made knowing the other person's changes, goes through.
+                self.data = self.data.copy()
+                self.data[self.add_prefix(self.version_field)] = now
+        return data

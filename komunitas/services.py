@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import uuid
 from dataclasses import dataclass
@@ -121,13 +122,47 @@ def sessions_plan(*, program: Program, template: Session, dates: list[dt.date], 
     return sessions
 
 
+class StaleEdit(Exception):
+    """What the user edited has changed since they opened it; ``current`` is its version now."""
+
+    def __init__(self, current: str):
+        super().__init__(current)
+        self.current = current
+
+
+def attendance_version(session: Session, marks: dict[int, str] | None = None) -> str:
+    """A digest of the session's attendance (and of its status, which saving attendance changes): as stored now,
+    or from ``marks`` (person id → status) and the session as the caller has just read them."""
+    if marks is None:
+        marks = dict(Attendance.objects.filter(session_id=session.pk).values_list("person_id", "status"))
+        status = Session.objects.filter(pk=session.pk).values_list("status", flat=True).first()
+    else:
+        status = session.status
+    return hashlib.sha256(repr((status, sorted(marks.items()))).encode()).hexdigest()[:32]
+
+
 @transaction.atomic
-def attendance_record(*, session: Session, statuses: dict[int, str], held_without_marks: bool = False) -> None:
+def attendance_record(
+    *,
+    session: Session,
+    statuses: dict[int, str],
+    held_without_marks: bool = False,
+    expected_version: str | None = None,
+) -> None:
     """Replace the session's attendance with ``statuses`` (person id → status); blank means not recorded.
 
     A planned session becomes held when someone is recorded present — what the dashboard counts matches what
     its attendance says. Without anyone present it becomes held only when the person says so explicitly
-    (``held_without_marks``), e.g. a meeting whose list was kept on paper."""
+    (``held_without_marks``), e.g. a meeting whose list was kept on paper.
+
+    ``expected_version`` (``attendance_version`` when the list was opened): if someone saved the list since,
+    nothing is saved and ``StaleEdit`` is raised — two teachers saving at once never overwrite each other. The
+    session's row is locked first, so of two simultaneous saves the second sees the first's marks."""
+    Session.objects.select_for_update().filter(pk=session.pk).first()
+    if expected_version:
+        current = attendance_version(session)
+        if current != expected_version:
+            raise StaleEdit(current)
     existing = {row.person_id: row for row in session.attendance.all()}
     to_create, to_update, before = [], [], {}
     for person_id, status in statuses.items():

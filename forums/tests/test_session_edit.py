@@ -136,3 +136,21 @@ def test_editing_a_past_session_keeps_a_presenter_who_has_left(client, program, 
     data = form_values(client.get(url).content.decode(), "forum-form")
     assert client.post(url, data).status_code == 302
     assert set(forum.presenters.all()) == set(teachers[:2])
+
+
+def test_two_people_editing_the_minutes_the_second_is_refused_and_keeps_theirs(teacher, facilitator, forum):
+    """Optimistic locking (komunitas.forms_base.ModelForm): no silent overwrite of a colleague's minutes."""
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(facilitator)
+    second.force_login(teacher)
+    first_form = form_values(first.get(_url(forum)).content.decode(), "forum-form")
+    second_form = form_values(second.get(_url(forum)).content.decode(), "forum-form")
+    assert first.post(_url(forum), {**first_form, "conclusion": "Kesimpulan fasilitator"}).status_code == 302
+    refused = second.post(_url(forum), {**second_form, "conclusion": "Kesimpulan guru"})
+    assert refused.status_code == 200
+    assert "Someone else saved changes to this while you were editing" in refused.content.decode()
+    assert refused.context["details_form"]["conclusion"].value() == "Kesimpulan guru"
+    forum.refresh_from_db()
+    assert forum.conclusion == "Kesimpulan fasilitator"

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from komunitas import services as komunitas_services
 from komunitas.access import ProgramAccess, program_access
 from komunitas.forms import AttendanceForm
 from komunitas.models import Person, Session, SessionStatus
@@ -67,7 +68,11 @@ def _session_form_page(request: HttpRequest, access: ProgramAccess, session: Ses
     # Nothing is chosen for anyone: presenters are whoever the user ticks.
     details_form = ForumDetailsForm(data, instance=forum, program=program)
     attendance_form = AttendanceForm(
-        data, people=session.attendance_people(set(current)), current=current, prefix="att"
+        data,
+        people=session.attendance_people(set(current)),
+        current=current,
+        prefix="att",
+        version=komunitas_services.attendance_version(session, marks=current) if not is_new else "",
     )
     existing = list(forum.follow_ups.all()) if forum.pk else []
     rtl = follow_up_formset(

@@ -155,12 +155,23 @@ def attendance_edit(request: HttpRequest, program_id: int, session_id: int) -> H
     narrows = session.type is not None and session.type.narrows  # else the list already shows everyone
     everyone = request.GET.get("all") == "1" or not narrows
     form = AttendanceForm(
-        request.POST or None, people=session.attendance_people(set(current), everyone=everyone), current=current
+        request.POST or None,
+        people=session.attendance_people(set(current), everyone=everyone),
+        current=current,
+        version=services.attendance_version(session, marks=current),
     )
     if request.method == "POST" and form.is_valid():
-        services.attendance_record(
-            session=session, statuses=form.statuses(), held_without_marks=form.cleaned_data["held_without_marks"]
-        )
+        try:
+            services.attendance_record(
+                session=session,
+                statuses=form.statuses(),
+                held_without_marks=form.cleaned_data["held_without_marks"],
+                expected_version=form.cleaned_data["sheet_version"],
+            )
+        except services.StaleEdit as stale:  # saved by someone else between the check above and this save
+            form.refuse_stale(stale.current)
+            context = {"session": session, "form": form, "everyone": everyone, "narrows": narrows}
+            return render_program(request, "komunitas/attendance_form.html", access, context)
         if session.status == SessionStatus.PLANNED:
             messages.success(request, _("Attendance saved. Nobody is marked present, so the session stays planned."))
         else:
