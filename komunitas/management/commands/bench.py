@@ -60,6 +60,8 @@ class Command(BaseCommand):
             "session detail": reverse("session_detail", args=[program.pk, session.pk]),
             "attendance form": reverse("attendance_edit", args=[program.pk, session.pk]),
             "daftar hadir": reverse("attendance_print", args=[program.pk, session.pk]),
+            "audit log": reverse("audit_log", args=[program.pk]),
+            "a person's data": reverse("person_data", args=[program.pk, session.attendance.first().person_id]),
         }
         pages.update(activities.bench_pages(program))
         self.stdout.write(f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
