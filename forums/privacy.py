@@ -5,6 +5,7 @@ sessions they presented or took notes at."""
 from __future__ import annotations
 
 from komunitas.models import Person
+from komunitas.uploads import delete_files_on_commit
 
 from .models import ForumSession, PeerFeedback, PracticeLog, Reflection
 
@@ -57,7 +58,6 @@ def erase_person(person: Person, by) -> None:
     PeerFeedback.objects.filter(presenter=person).update(went_well="", question="", suggestion="")
     Reflection.objects.filter(author=person).update(learned="", will_try="")
     for log in PracticeLog.objects.filter(teacher=person):
-        if log.evidence:
-            log.evidence.delete(save=False)
-        log.how_it_went, log.evidence_name, log.evidence_type = "", "", ""
+        delete_files_on_commit([log.evidence])  # after commit: a rolled-back erasure keeps them
+        log.evidence, log.how_it_went, log.evidence_name, log.evidence_type = "", "", "", ""
         log.save(update_fields=["how_it_went", "evidence", "evidence_name", "evidence_type"])

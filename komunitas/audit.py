@@ -39,7 +39,15 @@ def school_of(instance) -> int | None:
     """The school an object belongs to: its own, its program's, its session's program's … else the request's."""
     if isinstance(instance, School):
         return instance.pk
-    for path in ("school_id", "program.school_id", "session.program.school_id", "forum.session.program.school_id"):
+    paths = (
+        "school_id",
+        "program.school_id",
+        "person.school_id",
+        "session.program.school_id",
+        "stage.program.school_id",
+        "forum.session.program.school_id",
+    )
+    for path in paths:
         value = instance
         try:
             for part in path.split("."):
@@ -214,34 +222,58 @@ def security_events_for_school(school_id: int):
 # --- erasure -----------------------------------------------------------------------------------------------
 
 
-def traces_of(person: Person) -> dict:
-    """What the log keeps that names ``person`` (read before their records are erased): the words to look for,
-    and their account."""
-    words = [word for word in (person.name, person.identifier, person.phone) if word and len(word) >= 3]
-    user = person.user
+def traces_of(person: Person, *, with_account: bool) -> dict:
+    """What the log keeps that names ``person`` (read before their records are erased): their school, the words
+    to look for, and — when the account goes too — the account."""
+    words = [person.name, person.identifier, person.phone]
+    user = person.user if with_account else None
     if user:
-        words += [word for word in (user.get_username(), user.email, user.get_full_name()) if word]
-    return {"words": words, "user_id": user.pk if user else None, "person_id": person.pk}
+        words += [user.get_username(), user.email, user.get_full_name()]
+    return {
+        "school": person.school_id,
+        "words": [word for word in words if word and len(word.strip()) >= 3],
+        "user_id": user.pk if user else None,
+        "person_id": person.pk,
+    }
 
 
 def scrub(traces: dict) -> int:
-    """Blank what the audit log kept of an erased person: entries about them or naming them keep their time,
-    action and object type (the log still says something was changed), but lose the values; their own actions
-    lose their address; their sign-in events lose the name typed. Returns how many entries were blanked."""
-    entries = LogEntry.objects.annotate(text=Cast("changes", TextField()), data=Cast("serialized_data", TextField()))
-    naming = Q()
+    """Blank what the audit log kept of an erased person, in their school's log: entries about them or naming
+    them as a whole word ("Ani", not "Daniel") keep their time, action and object type (the log still says
+    something was changed) but lose the values; their own actions lose their address, their sign-in events the
+    name typed. Returns how many entries were blanked."""
+    from .privacy import name_pattern
+
+    patterns = [pattern for word in traces["words"] if (pattern := name_pattern(word))]
+    # the school's entries, and those of no school (a JSON null, no key, or no data at all)
+    school = (
+        Q(additional_data__school=traces["school"])
+        | Q(additional_data__school=None)
+        | Q(additional_data__school__isnull=True)
+        | Q(additional_data__isnull=True)
+    )
+    entries = LogEntry.objects.filter(school).annotate(
+        text=Cast("changes", TextField()), data=Cast("serialized_data", TextField())
+    )
+    candidates = Q(content_type=ContentType.objects.get_for_model(Person), object_pk=str(traces["person_id"]))
     for word in traces["words"]:
-        naming |= Q(text__icontains=word) | Q(object_repr__icontains=word) | Q(changes_text__icontains=word)
-        naming |= Q(data__icontains=word)
-    person_type = ContentType.objects.get_for_model(Person)
-    about = Q(content_type=person_type, object_pk=str(traces["person_id"]))
-    count = entries.filter(naming | about).update(changes={}, changes_text="", object_repr="—", serialized_data=None)
+        candidates |= Q(text__icontains=word) | Q(object_repr__icontains=word) | Q(changes_text__icontains=word)
+        candidates |= Q(data__icontains=word)
+    blank = []
+    for entry in entries.filter(candidates):
+        texts = (entry.text or "", entry.object_repr, entry.changes_text, entry.data or "")
+        about = entry.content_type_id == ContentType.objects.get_for_model(Person).pk and entry.object_pk == str(
+            traces["person_id"]
+        )
+        if about or any(pattern.search(text) for pattern in patterns for text in texts):
+            blank.append(entry.pk)
+    LogEntry.objects.filter(pk__in=blank).update(changes={}, changes_text="", object_repr="—", serialized_data=None)
     if traces["user_id"]:
         LogEntry.objects.filter(actor_id=traces["user_id"]).update(remote_addr=None, actor_email=None)
         SecurityEvent.objects.filter(user_id=traces["user_id"]).update(username="", ip_address=None)
-    for word in traces["words"]:
-        SecurityEvent.objects.filter(username__iexact=word).update(username="", ip_address=None)
-    return count
+        for word in traces["words"]:
+            SecurityEvent.objects.filter(username__iexact=word).update(username="", ip_address=None)
+    return len(blank)
 
 
 def note_erasure(person: Person, by) -> None:

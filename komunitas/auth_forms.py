@@ -1,8 +1,9 @@
 """Sign-in and account forms with our own (translated) wording: Django's Indonesian catalogue doubles words here."""
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,20 @@ class ProfileForm(ModelForm):
         fields = ["first_name", "last_name"]
 
 
+def check_current_password(request, user, password: str) -> None:
+    """The current password, asked again before a change, checked as a sign-in is: django-axes counts the
+    failures and locks the account after as many as at the sign-in page (no unlimited guessing from a computer
+    left signed in). ValidationError when wrong or locked."""
+    checked = authenticate(request, username=user.get_username(), password=password)
+    if getattr(request, "axes_locked_out", False):
+        raise forms.ValidationError(
+            _("Too many wrong passwords: the account is locked for %(minutes)s minutes.")
+            % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
+        )
+    if checked is None or checked.pk != user.pk:
+        raise forms.ValidationError(_("This is not your current password."))
+
+
 def email_taken(email: str, by_other_than) -> bool:
     return get_user_model()._default_manager.filter(email__iexact=email).exclude(pk=by_other_than.pk).exists()
 
@@ -42,8 +57,8 @@ class EmailChangeForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
+    def __init__(self, *args, user, request, **kwargs):
+        self.user, self.request = user, request
         super().__init__(*args, **kwargs)
 
     def clean_email(self) -> str:
@@ -56,8 +71,7 @@ class EmailChangeForm(forms.Form):
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("This is not your current password."))
+        check_current_password(self.request, self.user, password)
         return password
 
 
@@ -74,6 +88,19 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             verified = getattr(user, "verified_email", None)
             if not user.has_usable_password() or (verified and verified.email.casefold() == email.casefold()):
                 yield user
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's, with the old password checked as a sign-in is (``check_current_password``)."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        password = self.cleaned_data["old_password"]
+        check_current_password(self.request, self.user, password)
+        return password
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):

@@ -220,10 +220,8 @@ def _seed_people(school, program, prefix, password, rng) -> dict[str, list[Perso
         people[PersonKind.STUDENT].append(student)
         # Most guardians agreed to photos on staff pages and in the report, some to public ones too; a few
         # agreed to staff pages only, a few to nothing — so every consent rule shows in the demo.
-        purposes = {3: [], 5: [ConsentPurpose.STAFF]}.get(
-            index % 7,
-            [ConsentPurpose.STAFF, ConsentPurpose.REPORT] + ([ConsentPurpose.PUBLIC] if index % 4 == 0 else []),
-        )
+        agreed = [ConsentPurpose.STAFF, ConsentPurpose.REPORT] + ([ConsentPurpose.PUBLIC] if index % 3 else [])
+        purposes = {3: [], 5: [ConsentPurpose.STAFF]}.get(index % 7, agreed)
         PhotoConsent.objects.bulk_create(
             PhotoConsent(
                 person=student,
@@ -344,8 +342,8 @@ def _add_photo(session: Session, pictured: list[Person], rng) -> None:
     )
     attachment.file.save("dokumentasi.jpg", ContentFile(out.getvalue()), save=False)
     attachment.save()
-    if pictured:
-        attachment.people.set(pictured[:4])
+    if pictured:  # a few students, tagged: so some photos may go in the report or public, and some not
+        attachment.people.set(rng.sample(pictured, k=min(len(pictured), rng.randint(1, 3))))
 
 
 def _tick_checklists(program: Program, today: dt.date) -> None:

@@ -238,6 +238,9 @@ class PersonForm(ModelForm):
                 self.add_error("identifier", _("Another person at this school has this number."))
         return data
 
+    def version_extra(self):
+        return sorted(self.instance.photo_consents.active().values_list("purpose", "given_by", "given_on"))
+
     def _new_purposes(self, data) -> set[str]:
         return set(data.get("consent_purposes") or []) - set(self.initial.get("consent_purposes") or [])
 

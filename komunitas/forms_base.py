@@ -19,7 +19,7 @@ import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -93,13 +93,6 @@ class ModelFormMetaclass(forms.models.ModelFormMetaclass):
         return super().__new__(mcs, name, bases, attrs)
 
 
-def row_version(model, pk) -> str:
-    """A digest of the row as stored now: it changes when any of its columns does."""
-    columns = [field.attname for field in model._meta.concrete_fields]
-    values = model._base_manager.filter(pk=pk).values_list(*columns).first()
-    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
-
-
 STALE_EDIT = _(
     "Someone else saved changes to this while you were editing. Your input is still below: compare it with the "
     "page as it is now (open it in another tab) and save again to keep yours."
@@ -107,7 +100,7 @@ STALE_EDIT = _(
 
 
 class VersionField(forms.CharField):
-    """The hidden ``row_version``: whatever comes back is compared, never an error of its own (a hidden field's
+    """The hidden ``<model>_version``: whatever comes back is compared, never an error of its own (a hidden field's
     error would show nowhere)."""
 
     widget = forms.HiddenInput
@@ -117,7 +110,7 @@ class VersionField(forms.CharField):
 
 
 class ModelForm(forms.BaseModelForm, metaclass=ModelFormMetaclass):
-    """The base of every model form of every app: with ``row_version`` when it edits a saved record."""
+    """The base of every model form of every app: with ``<model>_version`` when it edits a saved record."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,13 +118,31 @@ class ModelForm(forms.BaseModelForm, metaclass=ModelFormMetaclass):
             # Named after the model: one page may hold forms of two records (a forum session and its session).
             self.version_field = f"{self._meta.model._meta.model_name}_version"
             self.fields[self.version_field] = VersionField(required=False)
-            self.initial.setdefault(self.version_field, row_version(self._meta.model, self.instance.pk))
+            self.initial.setdefault(self.version_field, self.current_version())
+
+    def current_version(self) -> str:
+        """A digest of the record as stored now: its row, the many-to-many links this form edits, and whatever
+        else the form saves with it (``version_extra``)."""
+        model, pk = self._meta.model, self.instance.pk
+        stored = model._base_manager.filter(pk=pk)
+        if connection.in_atomic_block:  # a save follows (``views.atomic_post``): hold the row until it is done
+            list(stored.select_for_update().values_list("pk", flat=True))
+        state = [stored.values_list(*[field.attname for field in model._meta.concrete_fields]).first()]
+        for field in model._meta.many_to_many:
+            if field.name in self.fields:
+                state.append(sorted(filter(None, stored.values_list(field.name, flat=True))))
+        state.append(self.version_extra())
+        return hashlib.sha256(repr(state).encode()).hexdigest()[:32]
+
+    def version_extra(self):
+        """What else this form saves with the record, as stored now (e.g. a student's consents)."""
+        return None
 
     def clean(self):
         data = super().clean()
         sent = data.get(getattr(self, "version_field", ""))
         if sent and self.instance.pk is not None:  # absent (a client without it): nothing to compare
-            now = row_version(self._meta.model, self.instance.pk)
+            now = self.current_version()
             if sent != now:
                 self.add_error(None, STALE_EDIT)
                 # The next save, made knowing the other person's changes, goes through.

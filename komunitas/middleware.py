@@ -5,6 +5,7 @@ and their users still expect the school's app in Bahasa Indonesia. The ID/EN swi
 which LocaleMiddleware honours.
 """
 
+import ipaddress
 import time
 
 from django.conf import settings
@@ -83,3 +84,18 @@ class NoStoreMiddleware:
         if request.user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+def client_ip(request) -> str | None:
+    """The client's address. Behind our reverse proxy (``BEHIND_PROXY``) it is the last X-Forwarded-For entry —
+    the one the proxy appended; whatever comes before it is the client's own claim and could be anything, so a
+    stranger cannot make their failed sign-ins count against someone else's address. Else REMOTE_ADDR."""
+    address = request.META.get("REMOTE_ADDR")
+    if settings.BEHIND_PROXY:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if hops:
+            address = hops[-1]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None

@@ -9,14 +9,26 @@ Every app reports and erases its own records through the plug-in contract (``Act
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import activities
-from .models import Membership, Participant, Person, PhotoConsent, Session, VerifiedEmail
+from .models import (
+    Attachment,
+    DistrictOfficer,
+    Membership,
+    Participant,
+    PasswordResetRequest,
+    Person,
+    PhotoConsent,
+    Session,
+    VerifiedEmail,
+)
 
 
 def erased_name() -> str:
@@ -100,6 +112,7 @@ def core_erase(person: Person, by) -> None:
     participation stay, anonymous, so every count stays; an account loses its access and its identity."""
     for photo in person.photos.all():
         photo.delete()  # the file goes too (uploads.remove_files_of)
+    _blank_captions_naming(person)
     PhotoConsent.objects.filter(person=person).delete()
     person.guardian_of.clear()
     person.guardians.clear()
@@ -113,15 +126,55 @@ def core_erase(person: Person, by) -> None:
     person.user = None
     person.save()
     if user:
-        _erase_account(user)
+        erase_account = not used_elsewhere(user, person.school_id)
+        Membership.objects.filter(user=user, school_id=person.school_id).delete()
+        if erase_account:
+            _erase_account(user)
+
+
+def used_elsewhere(user, school_id: int) -> bool:
+    """Whether an account serves more than this school: another school, a district, the admin. Erasing the
+    school's person then only takes the account out of this school; it stays its owner's elsewhere."""
+    return (
+        Membership.objects.filter(user=user).exclude(school_id=school_id).exists()
+        or DistrictOfficer.objects.filter(user=user).exists()
+        or user.is_superuser
+        or user.is_staff
+    )
+
+
+def _blank_captions_naming(person: Person) -> None:
+    """Captions and file names of the school's photos that name the person (untagged photos too) lose it."""
+    pattern = name_pattern(person.name)
+    if pattern is None:
+        return
+    candidates = Attachment.objects.filter(session__program__school_id=person.school_id).filter(
+        Q(caption__icontains=person.name) | Q(original_name__icontains=person.name)
+    )
+    for attachment in candidates:
+        if pattern.search(attachment.caption) or pattern.search(attachment.original_name):
+            extension = attachment.original_name.rsplit(".", 1)[-1] if "." in attachment.original_name else "bin"
+            attachment.caption = pattern.sub("…", attachment.caption)
+            attachment.original_name = f"{attachment.kind}.{extension}"
+            attachment.save(update_fields=["caption", "original_name"])
+
+
+def name_pattern(text: str):
+    """A whole-word, case-insensitive match of ``text`` ("Ani" is not in "Daniel"); None for nothing to match."""
+    text = (text or "").strip()
+    if len(text) < 3:
+        return None
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
 
 
 def _erase_account(user) -> None:
-    from axes.models import AccessAttempt
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    Membership.objects.filter(user=user).delete()
     VerifiedEmail.objects.filter(user=user).delete()
-    AccessAttempt.objects.filter(username=user.username).delete()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):  # axes' rows name the account and its addresses
+        model.objects.filter(username__iexact=user.username).delete()
+    if user.email:
+        PasswordResetRequest.objects.filter(email__iexact=user.email).delete()
     user.username = f"terhapus-{user.pk}"
     user.first_name = user.last_name = user.email = ""
     user.is_active = False
@@ -135,7 +188,8 @@ def erase(person: Person, by) -> None:
     the audit log kept of them."""
     from . import audit
 
-    traces = audit.traces_of(person)
+    with_account = person.user is not None and not used_elsewhere(person.user, person.school_id)
+    traces = audit.traces_of(person, with_account=with_account)
     activities.erase_person(person, by)
     audit.scrub(traces)
     audit.note_erasure(person, by)

@@ -158,7 +158,7 @@ def attendance_record(
     ``expected_version`` (``attendance_version`` when the list was opened): if someone saved the list since,
     nothing is saved and ``StaleEdit`` is raised — two teachers saving at once never overwrite each other. The
     session's row is locked first, so of two simultaneous saves the second sees the first's marks."""
-    Session.objects.select_for_update().filter(pk=session.pk).first()
+    session.status = Session.objects.select_for_update().filter(pk=session.pk).values_list("status", flat=True)[0]
     if expected_version:
         current = attendance_version(session)
         if current != expected_version:
@@ -321,7 +321,11 @@ def staff_invite(
     person = person or Person.objects.filter(user=user, school=school).first()
     if person is None:
         person = Person.objects.create(school=school, name=full_name, kind=STAFF_KIND_OF_ROLE[role])
-    person.user, person.archived_at = user, None
+    person.archived_at = None
+    # An account is one person's on one school's roster (Person.user is one-to-one): someone already on another
+    # school's roster keeps that link, and this school's person stays unlinked.
+    if not Person.objects.filter(user=user).exclude(pk=person.pk).exists():
+        person.user = user
     person.save(update_fields=["user", "archived_at"])
     if program is not None:
         participants_set(program=program, people=[person], participating=True)

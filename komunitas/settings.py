@@ -128,10 +128,13 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTE
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if envbool("BEHIND_PROXY") else ("REMOTE_ADDR",)
-)
+# The client's address for lockouts, the reset limit and the audit log: komunitas.middleware.client_ip (behind a
+# proxy, the address the proxy saw, not what the client claims in X-Forwarded-For).
+BEHIND_PROXY = envbool("BEHIND_PROXY")
+AXES_CLIENT_IP_CALLABLE = "komunitas.middleware.client_ip"
 AXES_VERBOSE = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the page says "wait 15 minutes": it holds
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are SecurityEvents (komunitas/audit.py): one record, erased with its person
 # The audit log (django-auditlog, komunitas/audit.py): every model of every app, except these — each a log or a
 # cache of its own, or Django's catalogue (a test fails when a model is neither tracked nor listed here).
 AUDITLOG_INCLUDE_ALL_MODELS = True
@@ -221,7 +224,7 @@ SECURE_SSL_REDIRECT = SECURE_SSL and envbool("SECURE_SSL_REDIRECT", default=True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if SECURE_SSL else "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_SSL
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD")
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY") else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's probe over plain HTTP gets its answer, not a redirect
 # Content-Security-Policy (django-csp): our own files only — no inline script or style, nothing from elsewhere.

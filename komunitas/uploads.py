@@ -167,7 +167,7 @@ def serve_private(fieldfile, *, content_type: str, filename: str, inline: bool):
         fieldfile.open("rb"), content_type=content_type, as_attachment=not inline, filename=filename
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = "no-store, private"  # a shared computer keeps no copy; consent withdrawn means gone
     return response
 
 

@@ -69,6 +69,7 @@ urlpatterns = [
     path("accounts/email/verify/", accounts.email_verify, name="email_verify"),
     path("accounts/email/confirm/<str:token>/", accounts.email_confirm, name="email_confirm"),
     path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password_change/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path(
         "accounts/reset/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(), name="password_reset_confirm"
     ),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from komunitas.access import program_access
 from komunitas.models import AttendanceStatus
-from komunitas.views import render_program
+from komunitas.views import atomic_post, render_program
 
 from .. import services
 from ..forms import FeedbackForm
@@ -50,6 +50,7 @@ def feedback_create(request: HttpRequest, program_id: int, pk: int) -> HttpRespo
 
 
 @login_required
+@atomic_post
 def feedback_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     feedback = get_object_or_404(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from komunitas.access import ProgramAccess, program_access
 from komunitas.models import Person
 from komunitas.uploads import serve_private
-from komunitas.views import render_program
+from komunitas.views import atomic_post, render_program
 
 from .. import services
 from ..filters import PracticeFilter
@@ -94,6 +94,7 @@ def _get_log(access: ProgramAccess, pk: int) -> PracticeLog:
 
 
 @login_required
+@atomic_post
 def practice_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     log = _get_log(access, pk)
@@ -151,6 +152,7 @@ def method_list(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @login_required
+@atomic_post
 def method_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("manage")

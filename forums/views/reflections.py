@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from komunitas.access import program_access
-from komunitas.views import render_program
+from komunitas.views import atomic_post, render_program
 
 from .. import services
 from ..forms import ReflectionForm
@@ -18,6 +18,7 @@ from .base import get_forum, my_person, person_problem
 
 
 @login_required
+@atomic_post
 def reflection_mine(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     """The signed-in teacher's own reflection on a session: written once, edited afterwards."""
     access = program_access(request, program_id)
@@ -39,6 +40,7 @@ def reflection_mine(request: HttpRequest, program_id: int, pk: int) -> HttpRespo
 
 
 @login_required
+@atomic_post
 def reflection_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     """Any reflection, for its author or a facilitator."""
     access = program_access(request, program_id)

@@ -18,7 +18,7 @@ from komunitas.access import ProgramAccess, program_access
 from komunitas.forms import AttendanceForm
 from komunitas.models import Person, Session, SessionStatus
 from komunitas.selectors import attendance_sheet
-from komunitas.views import render_program
+from komunitas.views import atomic_post, render_program
 from komunitas.views.sessions import documentation_form
 
 from .. import services
@@ -133,6 +133,7 @@ def session_create(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @login_required
+@atomic_post
 def session_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = get_forum_session(access, pk)

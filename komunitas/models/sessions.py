@@ -171,8 +171,9 @@ def keep_their_photos_to_staff(sender, instance: Person, **kwargs) -> None:
 class AttachmentQuerySet(models.QuerySet):
     def with_consent(self) -> AttachmentQuerySet:
         """Annotate ``consent_<purpose>`` (staff, report, public): whether every student tagged in it has a
-        guardian's consent in force for that purpose. A photo kept to staff (``staff_only``, it showed a student
-        since removed) is in no report and nothing public — consent fails closed."""
+        guardian's consent in force for that purpose. Beyond staff pages consent fails closed: a photo kept to
+        staff (``staff_only``, it showed a student since removed), an untagged photo and a document are in no
+        report and nothing public."""
         flags = {}
         for purpose in ConsentPurpose.values:
             consented = PhotoConsent.objects.active().filter(person=models.OuterRef("pk"), purpose=purpose)
@@ -181,7 +182,10 @@ class AttachmentQuerySet(models.QuerySet):
             )
             allowed = ~models.Exists(lacking)
             if purpose != ConsentPurpose.STAFF:
-                allowed &= models.Q(staff_only=False)
+                # Beyond staff pages, only a photo whose students are known and all agreed: an untagged photo
+                # (who is in it?) or a document (a list of names?) stays on the school's staff pages.
+                tagged = Person.objects.filter(photos=models.OuterRef("pk"), kind=PersonKind.STUDENT)
+                allowed &= models.Q(staff_only=False, kind=AttachmentKind.PHOTO) & models.Exists(tagged)
             flags[f"consent_{purpose}"] = models.ExpressionWrapper(allowed, output_field=models.BooleanField())
         return self.annotate(**flags)
 

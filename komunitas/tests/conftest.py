@@ -18,7 +18,7 @@ def world(users, program, facilitator, teacher):
         clean=CleanFile(jpeg_bytes((20, 20)), "image/jpeg", "jpg"),
         original_name="a.jpg",
         caption="",
-        people=[],
+        people=[student],  # tagged, with consent: the district may see it (an untagged photo it may not)
         user=facilitator,
     )
     stage = program.stages.first()

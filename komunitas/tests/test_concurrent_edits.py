@@ -94,3 +94,21 @@ def test_two_people_editing_someone_on_the_roster(program, facilitator, superuse
     assert "Someone else saved changes" in refused.content.decode()
     ani.refresh_from_db()
     assert (ani.name, ani.phone) == ("Ani", "0812")
+
+
+def test_the_version_is_checked_under_a_lock_of_the_row(program, facilitator, teacher):
+    """Between the check and the save nobody else's save can land: the edit view checks the version inside its
+    transaction with SELECT … FOR UPDATE (on SQLite, whose transactions here take the write lock at their start,
+    the same holds without it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite serialises writing transactions instead (IMMEDIATE)")
+    session = SessionFactory(program=program, created_by=teacher, title="Klub sains")
+    url = reverse("session_edit", args=[program.pk, session.pk])
+    client = Client()
+    form = opened(client, facilitator, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(url, {**form, "place": "Lab"}).status_code == 302
+    assert any("FOR UPDATE" in query["sql"] for query in queries)

@@ -184,3 +184,34 @@ def test_the_migration_keeps_a_consent_given_before_as_staff_pages_and_report():
 
     rows = set(PhotoConsent.objects.values_list("person__name", "purpose", "given_by"))
     assert rows == {("Ya", "staff", "Ibu"), ("Ya", "report", "Ibu")}
+
+
+def test_an_untagged_photo_or_a_document_stays_on_staff_pages(program, facilitator, teacher, district_officer, client):
+    session = SessionFactory(program=program, created_by=facilitator)
+    untagged = services.attachment_add(
+        session=session,
+        clean=CleanFile(jpeg_bytes((20, 20)), "image/jpeg", "jpg"),
+        original_name="kelas.jpg",
+        caption="Seluruh kelas",
+        people=[],
+        user=facilitator,
+    )
+    assert sees(client, teacher, untagged)
+    assert not sees(client, district_officer, untagged)  # who is in it is not known: not beyond staff pages
+
+
+def test_a_stale_roster_form_does_not_bring_back_a_withdrawn_consent(program, facilitator, superuser, student):
+    from django.test import Client
+
+    from komunitas.testing import form_values
+
+    url = reverse("person_edit", args=[program.pk, student.pk])
+    first, second = Client(), Client()
+    first.force_login(facilitator)
+    second.force_login(superuser)
+    first_form = form_values(first.get(url).content.decode())
+    second_form = form_values(second.get(url).content.decode())
+    first.post(url, {**first_form, "consent_purposes": ["staff"]})  # the guardian withdraws the report
+    refused = second.post(url, {**second_form, "phone": "0812"})  # opened before: still shows the report ticked
+    assert "Someone else saved changes" in refused.content.decode()
+    assert sorted(student.photo_consents.active().values_list("purpose", flat=True)) == ["staff"]

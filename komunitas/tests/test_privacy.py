@@ -241,3 +241,87 @@ def test_people_of_programs_closed_long_ago_are_anonymised_and_current_staff_kep
     gone.refresh_from_db(), still.refresh_from_db(), teacher.person.refresh_from_db()
     assert (gone.name, still.name, teacher.person.name) == ("Erased participant", "Masih Ada", "Guru01")
     assert Participant.objects.filter(program=old).count() == 3  # the old program's figures stay
+
+
+# --- Erasure's edges (found in review) ---
+
+
+def test_erasing_a_schools_person_leaves_an_account_used_elsewhere(client, program, facilitator, superuser):
+    """A facilitator could invite an administrator's address and erase "their" person: the account must stay."""
+    superuser.email = "admin@example.org"
+    superuser.save()
+    client.force_login(facilitator)
+    client.post(
+        reverse("staff_invite", args=[program.pk]),
+        {"full_name": "Admin", "email": "admin@example.org", "role": "teacher"},
+    )
+    person = Person.objects.get(user=superuser)
+    client.post(reverse("person_erase", args=[program.pk, person.pk]))
+    superuser.refresh_from_db()
+    assert (superuser.username, superuser.is_active, superuser.has_usable_password()) == ("admin", True, True)
+    assert not superuser.memberships.filter(school=program.school).exists()  # out of this school only
+    person.refresh_from_db()
+    assert person.erased_at is not None and person.user is None
+
+
+def test_erasure_blanks_only_entries_naming_the_person_as_a_whole_word(program, facilitator):
+    from komunitas.tests.factories import SchoolFactory
+
+    ani = StudentFactory(school=program.school, name="Ani")
+    daniel = StudentFactory(school=program.school, name="Daniel Organisasi")
+    elsewhere = StudentFactory(school=SchoolFactory(name="SMP Lain"), name="Ani")
+    privacy.erase(ani, by=facilitator)
+    kept = LogEntry.objects.filter(object_pk__in=[str(daniel.pk), str(elsewhere.pk)], content_type__model="person")
+    assert kept.count() == 2 and all(entry.object_repr != "—" for entry in kept)
+
+
+def test_erasure_blanks_captions_and_file_names_that_name_the_person(program, facilitator):
+    student = StudentFactory(school=program.school, name="Ani Rahasiawati")
+    session = SessionFactory(program=program)
+    photo = services.attachment_add(
+        session=session,
+        clean=CleanFile(jpeg_bytes((20, 20)), "image/jpeg", "jpg"),
+        original_name="Ani Rahasiawati juara.jpg",
+        caption="Ani Rahasiawati menerima hadiah",
+        people=[],  # not tagged
+        user=facilitator,
+    )
+    privacy.erase(student, by=facilitator)
+    photo.refresh_from_db()
+    assert (photo.caption, photo.original_name) == ("… menerima hadiah", "photo.jpg")
+
+
+def test_erasure_forgets_the_accounts_reset_requests(client, program, teacher):
+    from komunitas.models import PasswordResetRequest, VerifiedEmail
+
+    teacher.email = "guru01@sekolah.sch.id"
+    teacher.save()
+    VerifiedEmail.mark(teacher)
+    client.post(reverse("password_reset"), {"email": "guru01@sekolah.sch.id"})
+    assert PasswordResetRequest.objects.exists()
+    privacy.erase(teacher.person, by=None)
+    assert not PasswordResetRequest.objects.exists()
+
+
+def test_a_rolled_back_erasure_keeps_the_practice_evidence(program, teacher, django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+    from django.db import transaction
+
+    from forums.tests.factories import MethodFactory, PracticeLogFactory
+
+    log = PracticeLogFactory(program=program, teacher=teacher.person, method=MethodFactory(program=program))
+    log.evidence.save("bukti.jpg", ContentFile(jpeg_bytes((10, 10))))
+    path = log.evidence.path
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        privacy.erase(teacher.person, by=None)
+        raise RuntimeError("something failed after")
+    assert os.path.exists(path)
+
+
+def test_the_principal_opens_and_erases_a_facilitators_data(client, program, principal, facilitator):
+    client.force_login(principal)
+    person = facilitator.person
+    assert client.get(reverse("person_data", args=[program.pk, person.pk])).status_code == 200
+    client.post(reverse("person_erase", args=[program.pk, person.pk]))
+    person.refresh_from_db()
+    assert person.erased_at is not None

@@ -350,3 +350,90 @@ def test_the_migration_keeps_a_shared_address_on_the_account_in_use():
         executor.migrate(executor.loader.graph.leaf_nodes())
     emails = dict(User.objects.values_list("username", "email"))
     assert emails == {old.username: "", used.username: "guru@x.id", alone.username: "sendiri@x.id"}
+
+
+# --- Found in review ---
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(settings):
+    from django.test import RequestFactory
+
+    from komunitas.middleware import client_ip
+
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="203.0.113.66, 198.51.100.5", REMOTE_ADDR="10.0.0.1")
+    settings.BEHIND_PROXY = False
+    assert client_ip(request) == "10.0.0.1"
+    settings.BEHIND_PROXY = True
+    assert client_ip(request) == "198.51.100.5"  # not the client's claim in front of it
+    assert client_ip(RequestFactory().get("/", HTTP_X_FORWARDED_FOR="rubbish")) is None
+
+
+def test_a_spoofed_forwarded_for_cannot_lock_out_another_network(client, teacher, settings):
+    settings.BEHIND_PROXY = True
+    for number in range(50):
+        client.post(
+            reverse("login"),
+            {"username": f"x{number}", "password": "salah"},
+            HTTP_X_FORWARDED_FOR="203.0.113.66, 192.0.2.1",
+        )
+    other = client.post(
+        reverse("login"), {"username": "guru01", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.5"
+    )
+    assert other.status_code == 302
+
+
+@pytest.mark.parametrize("page", ["email_change", "password_change"])
+def test_asking_the_current_password_again_is_throttled_like_signing_in(client, teacher, page):
+    client.force_login(teacher)
+    field = {"email_change": "password", "password_change": "old_password"}[page]
+    data = {"email": "baru@x.id", "new_password1": "kata-sandi-baru-2026", "new_password2": "kata-sandi-baru-2026"}
+    for _ in range(10):
+        client.post(reverse(page), {**data, field: "salah"})
+    response = client.post(reverse(page), {**data, field: PASSWORD})  # the right one, now too late
+    assert response.status_code == 429 and "Too many wrong passwords" in response.content.decode()
+    teacher.refresh_from_db()
+    assert teacher.check_password(PASSWORD) and teacher.email != "baru@x.id"
+
+
+def test_unlocking_lifts_the_lock_on_the_address_the_teacher_signs_in_from(client, program, facilitator, teacher):
+    sign_in(client, "guru01", PASSWORD, address="10.0.0.7")  # the staff room
+    client.logout()
+    for number in range(50):
+        sign_in(client, f"guru-{number}", "salah", address="10.0.0.7")
+    assert sign_in(client, "guru01", PASSWORD, address="10.0.0.7").status_code == 429
+    client.force_login(facilitator)
+    assert "sign-in locked" in client.get(reverse("staff_list", args=[program.pk])).content.decode()
+    client.post(reverse("staff_unlock", args=[program.pk, teacher.memberships.get().pk]))
+    client.logout()
+    assert sign_in(client, "guru01", PASSWORD, address="10.0.0.7").status_code == 302
+
+
+def test_photos_are_not_kept_by_the_browser(client, world):
+    client.force_login(world["users"]["facilitator"])
+    response = client.get(world["attachment"].get_absolute_url())
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_confirmation_link_is_spent_once_the_address_changes(client, teacher):
+    client.force_login(teacher)
+    client.post(reverse("email_change"), {"email": "satu@x.id", "password": PASSWORD})
+    client.post(reverse("email_change"), {"email": "dua@x.id", "password": PASSWORD})
+    first, second = (
+        re.search(r"http://testserver(/accounts/email/confirm/\S+/)", m.body).group(1) for m in mail.outbox
+    )
+    client.post(second)
+    response = client.post(first)
+    assert "expired" in response.content.decode()
+    teacher.refresh_from_db()
+    assert teacher.email == "dua@x.id"
+
+
+def test_inviting_someone_on_another_schools_roster_works(client, program, principal, outsider):
+    outsider.email = "orang@luar.id"
+    outsider.save()
+    client.force_login(principal)
+    response = client.post(
+        reverse("staff_invite", args=[program.pk]), {"full_name": "Orang", "email": "orang@luar.id", "role": "teacher"}
+    )
+    assert response.status_code == 302
+    assert outsider.memberships.filter(school=program.school).exists()

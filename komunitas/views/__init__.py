@@ -7,6 +7,9 @@ render. Every page of a program renders through ``render_program``.
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -18,3 +21,18 @@ def render_program(
 ) -> HttpResponse:
     """Render a page of a program; every such page gets ``program`` and ``access`` (for the navigation)."""
     return render(request, template, {"program": access.program, "access": access, **(context or {})}, status=status)
+
+
+def atomic_post(view):
+    """A form page whose POST checks a record's version and saves in one transaction: the check
+    (``forms_base.ModelForm``) locks the row, so of two simultaneous saves the second sees the first's change and
+    is refused — never a silent overwrite. GETs stay outside any transaction."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        with transaction.atomic():
+            return view(request, *args, **kwargs)
+
+    return wrapper

@@ -13,6 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -21,7 +22,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..auth_forms import EmailChangeForm, PasswordResetForm, ProfileForm, SetPasswordForm, email_taken
+from ..auth_forms import (
+    EmailChangeForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    ProfileForm,
+    SetPasswordForm,
+    email_taken,
+)
 from ..models import PasswordResetRequest, VerifiedEmail
 
 log = logging.getLogger(__name__)
@@ -43,7 +51,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 def _send_confirmation(request: HttpRequest, user, email: str) -> bool:
     """A link to the address itself: opening it (signed in as this user) proves the address is theirs."""
-    token = signing.dumps({"u": user.pk, "e": email}, salt=EMAIL_SALT)
+    # "c": the address the account has now: once it changes (another link opened), this link is spent.
+    token = signing.dumps({"u": user.pk, "e": email, "c": user.email}, salt=EMAIL_SALT)
     link = request.build_absolute_uri(reverse("email_confirm", args=[token]))
     body = render_to_string("komunitas/email/email_confirm.txt", {"user": user, "link": link, "days": EMAIL_LINK_DAYS})
     try:
@@ -58,7 +67,7 @@ def _send_confirmation(request: HttpRequest, user, email: str) -> bool:
 
 @login_required
 def email_change(request: HttpRequest) -> HttpResponse:
-    form = EmailChangeForm(request.POST or None, user=request.user)
+    form = EmailChangeForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         _send_confirmation(request, request.user, form.cleaned_data["email"])
         return redirect("profile")
@@ -83,7 +92,7 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
         data = None
     user = request.user
     problem = None
-    if data is None or data.get("u") != user.pk:
+    if data is None or data.get("u") != user.pk or data.get("c") != user.email:
         problem = _("This link has expired or is not for the account you are signed in with.")
     elif email_taken(data["e"], user):
         problem = _("Another account uses this address now. Each account needs its own.")
@@ -91,7 +100,13 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "komunitas/email_confirm.html", {"email": data and data["e"], "problem": problem})
     old = user.email
     user.email = data["e"]
-    user.save(update_fields=["email"])
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["email"])
+    except IntegrityError:  # taken by another account a moment ago (the database's unique index)
+        user.email = old
+        problem = _("Another account uses this address now. Each account needs its own.")
+        return render(request, "komunitas/email_confirm.html", {"email": data["e"], "problem": problem})
     VerifiedEmail.mark(user)
     if old and old.casefold() != user.email.casefold():
         _tell_old_address(user, old)
@@ -132,3 +147,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}

@@ -23,7 +23,7 @@ from ..access import program_access
 from ..filters import PeopleFilter
 from ..forms import ParticipantsForm, PersonForm, RosterImportForm
 from ..models import STAFF_KINDS, Membership, Participant, Person, PersonKind
-from . import render_program
+from . import atomic_post, render_program
 
 PAGE_SIZE = 50
 IMPORT_SESSION_KEY = "roster-import-{program_id}"
@@ -33,7 +33,7 @@ IMPORT_SESSION_KEY = "roster-import-{program_id}"
 def people_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     program = access.program
-    archived = request.GET.get("archived") == "1" and access.can_manage  # who left, for their data page
+    archived = request.GET.get("archived") == "1" and access.can_manage_staff  # who left, for their data page
     roster = Person.objects.filter(school_id=program.school_id, archived_at__isnull=not archived)
     if not access.sees_personal_data:  # staff by name; students and parents as counts (``counted`` below)
         roster = roster.filter(kind__in=STAFF_KINDS)
@@ -135,6 +135,7 @@ def person_create(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @login_required
+@atomic_post
 def person_edit(request: HttpRequest, program_id: int, person_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("manage")

@@ -74,8 +74,9 @@ LABELS = {
 
 
 def _person(access: ProgramAccess, person_id: int) -> Person:
-    """Anyone of the program's school, archived and erased people included."""
-    access.require("manage")
+    """Anyone of the program's school, archived and erased people included — for those who manage the school
+    (facilitators and the principal: a facilitator's own data is the principal's to erase)."""
+    access.require("staff")
     return get_object_or_404(
         Person.objects.select_related("school", "user"), pk=person_id, school=access.program.school
     )

@@ -19,7 +19,7 @@ from ..access import can_register_school, program_access, schools_user_can_manag
 from ..forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
 from ..models import ChecklistItem, Participant, PersonKind, Program, Stage
 from ..selectors import session_counts, session_rows
-from . import render_program
+from . import atomic_post, render_program
 
 
 @require_GET
@@ -143,6 +143,7 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @login_required
+@atomic_post
 def program_settings(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("settings")
@@ -170,6 +171,7 @@ def program_stages(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @login_required
+@atomic_post
 def stage_edit(request: HttpRequest, program_id: int, stage_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("settings")

@@ -23,7 +23,7 @@ from ..forms import AttachmentForm, AttendanceForm, SessionForm
 from ..models import Attachment, Person, PersonKind, Session, SessionStatus
 from ..selectors import attendance_sheet, session_page
 from ..uploads import serve_private
-from . import render_program
+from . import atomic_post, render_program
 
 
 def get_session(access: ProgramAccess, session_id: int, sessions=None) -> Session:
@@ -91,6 +91,7 @@ def session_detail(request: HttpRequest, program_id: int, session_id: int) -> Ht
 
 
 @login_required
+@atomic_post
 def session_edit(request: HttpRequest, program_id: int, session_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     session = get_session(access, session_id)

@@ -44,9 +44,9 @@ def staff_list(request: HttpRequest, program_id: int) -> HttpResponse:
     access.require("staff")
     memberships = list(_memberships(access).order_by("role", "user__first_name", "user__username"))
     roles = access.assignable_roles()
-    locked = throttling.locked_usernames([membership.user.username for membership in memberships])
+    locked = throttling.locked_users([membership.user for membership in memberships])
     for membership in memberships:
-        membership.is_locked = membership.user.username in locked
+        membership.is_locked = membership.user_id in locked
         membership.may_change = access.can_change_membership(membership)
         membership.is_me = membership.user_id == request.user.pk
         membership.role_form = StaffRoleForm(initial={"role": membership.role}, prefix=f"m{membership.pk}", roles=roles)
@@ -142,7 +142,7 @@ def staff_unlock(request: HttpRequest, program_id: int, membership_id: int) -> H
     access = program_access(request, program_id)
     access.require("staff")
     membership = get_object_or_404(_memberships(access), pk=membership_id)
-    throttling.unlock(membership.user.username)
+    throttling.unlock(membership.user)
     messages.success(request, _("%(name)s can try to sign in again.") % {"name": _name(membership.user)})
     return redirect("staff_list", program_id=program_id)
 
