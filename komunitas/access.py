@@ -34,6 +34,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "log": {Role.FACILITATOR, Role.TEACHER, SUPERUSER},
     # the school's staff accounts: invite, change role, revoke
     "staff": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
+    # everyone's evaluation answers, by name (interviews, questionnaires, observations of people)
+    "evaluate": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
 }
 
 

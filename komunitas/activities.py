@@ -17,6 +17,10 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
 - ``person_data`` — ``fn(person) -> {model label: [rows]}``: everything it stores about a person, for the
   person's data page and its JSON (UU PDP: the right to see and take one's data). A test fails when a model
   pointing at ``Person`` has rows for someone and no activity reports them.
+- ``public_urls`` — URLs at the site's root for people without an account (a questionnaire link, a check-in);
+  the app guards them itself (an expiring token, a rate limit).
+- ``session_actions`` — ``fn(access, session) -> SessionAction | None``: a button on every session page (the
+  evaluation's "Record an observation"), at no query.
 - ``erase_person`` — ``fn(person, by)``: remove or anonymise that, keeping counts (a count stays a count). Called
   by ``komunitas.privacy.erase`` in reverse order, so the apps go before the core they build on.
 
@@ -110,6 +114,14 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class SessionAction:
+    """A button an app adds to every session page, e.g. the evaluation's "Record an observation"."""
+
+    label: Text
+    url: str
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A weekly figure for the evaluation and the report, e.g. "teachers present at the forum, in %".
 
@@ -147,6 +159,11 @@ class Activity:
     permission_rows: str | Sequence = ()  # a dotted path to the rows (imported by tests only), or the rows
     bench_pages: Callable[[Program], dict[str, str]] | None = None  # more pages for `manage.py bench` to time
     person_data: Callable[[Person], dict[str, list[dict]]] | None = None  # what it stores about a person
+    # URLs at the site's root for people without an account (e.g. "q/<token>/"): the patterns, or a dotted path to
+    # them; the app guards them itself
+    public_urls: str | Sequence | None = None
+    # fn(access, session) -> SessionAction | None, at no query: buttons on every session page
+    session_actions: Sequence[Callable[[ProgramAccess, Session], SessionAction | None]] = ()
     erase_person: Callable[..., None] | None = None  # fn(person, by): remove or anonymise it, keeping counts
 
     @property
@@ -288,6 +305,28 @@ def url_patterns() -> list:
         urls = activity.urls if isinstance(activity.urls, str) else (list(activity.urls), activity.app)
         patterns.append(path(activity.path, include(urls)))
     return patterns
+
+
+def public_url_patterns() -> list:
+    """Each activity's public URLs (no account), for the root URLconf."""
+    from django.urls import include, path
+
+    patterns = []
+    for activity in activities():
+        if activity.public_urls:
+            urls = activity.public_urls
+            patterns.append(path("", include(import_string(urls) if isinstance(urls, str) else list(urls))))
+    return patterns
+
+
+def session_actions(access: ProgramAccess, session: Session) -> list[SessionAction]:
+    """The buttons activities add to the page of ``session`` for this viewer."""
+    return [
+        action
+        for activity in activities()
+        for fn in activity.session_actions
+        if (action := fn(access, session)) is not None
+    ]
 
 
 def panels_for(access: ProgramAccess) -> list[Panel]:

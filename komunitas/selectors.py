@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from . import activities
 from .access import ProgramAccess
 from .models import STAFF_KINDS, Attendance, AttendanceStatus, Person, Program, Session, SessionStatus
 
@@ -141,6 +142,7 @@ def session_page(access: ProgramAccess, session: Session) -> dict:
             "delete": access.can_delete_session(session),
             "take_attendance": access.can_take_attendance(session),
         },
+        "more_actions": activities.session_actions(access, session),
     }
 
 

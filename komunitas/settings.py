@@ -153,6 +153,8 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loaddata and restore bring back rows, they do not create them
 # "Forgot your password?" requests an hour, per network and per e-mail address (komunitas.views.accounts).
 PASSWORD_RESET_PER_NETWORK = int(os.environ.get("PASSWORD_RESET_PER_NETWORK", "10"))
+# Public questionnaire answers one network may send in ten minutes (a class answers from one school network).
+QUESTIONNAIRE_PER_NETWORK = int(os.environ.get("QUESTIONNAIRE_PER_NETWORK", "120"))
 PASSWORD_RESET_PER_EMAIL = 3
 # Passwords as ASVS asks: long (12+), not a common one, no composition rules, any length above.
 AUTH_PASSWORD_VALIDATORS = [

@@ -130,6 +130,8 @@ ALLOWED = {
     "settings": {"facilitator", "principal", "superuser"},
     # the school's staff accounts
     "staff": {"facilitator", "principal", "superuser"},
+    # everyone's evaluation answers, by name
+    "evaluate": {"facilitator", "principal", "superuser"},
     # a record created by the facilitator: only they (and superusers) may edit it
     "edit_facilitators": {"facilitator", "superuser"},
     # a record created by the teacher: the teacher, facilitators and superusers

@@ -19,3 +19,9 @@ def can_delete_session(access, session) -> bool:
 @register.filter
 def can_take_attendance(access, session) -> bool:
     return bool(access) and access.can_take_attendance(session)
+
+
+@register.filter
+def can(access, capability: str) -> bool:
+    """``{% if access|can:"evaluate" %}``: a capability of ``komunitas.access.CAPABILITIES``."""
+    return bool(access) and access.can(capability)

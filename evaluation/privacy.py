@@ -1,0 +1,35 @@
+"""The evaluation's part of a person's data rights (the plug-in contract's ``person_data`` and
+``erase_person``): the observations, interviews and questionnaires they answered or were observed in."""
+
+from __future__ import annotations
+
+from komunitas.models import Person
+
+from .models import Answer, Response
+
+
+def person_data(person: Person) -> dict[str, list[dict]]:
+    responses = Response.objects.filter(respondent=person).select_related("instrument", "session")
+    return {
+        "evaluation.Response": [
+            {
+                "instrument": response.instrument.title,
+                "phase": response.phase,
+                "date": response.date.isoformat(),
+                "session": response.session.title if response.session else "",
+                "notes": response.notes,
+                "answers": [
+                    {"item": answer.item.text, "value": answer.value, "text": answer.text}
+                    for answer in response.answers.select_related("item")
+                ],
+            }
+            for response in responses
+        ]
+    }
+
+
+def erase_person(person: Person, by) -> None:
+    """What they said goes (text answers, notes); their scores stay, linked to the erased person, so the
+    analysis's counts, means and pairs stay as they were."""
+    Answer.objects.filter(response__respondent=person).exclude(text="").update(text="")
+    Response.objects.filter(respondent=person).exclude(notes="").update(notes="")
