@@ -2,6 +2,7 @@
 aspects in every new program, the public questionnaire, and "Record an observation" on every session page.
 It owns no session type; it reads the activities' weekly indicators (``activities.weekly_indicators``)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, register
@@ -10,6 +11,21 @@ from .demo import seed_evaluation
 from .privacy import erase_person, person_data
 from .starter import aspects_create
 from .views.responses import observe_action
+
+
+
+def bench_pages(program) -> dict[str, str]:
+    """The analysis pages, the summary table and its PDF (the bench also times WeasyPrint alone on its HTML)."""
+    questionnaire = program.instruments.filter(kind="questionnaire").first()
+    pages = {
+        "summary table": reverse("evaluation:summary", args=[program.pk]),
+        "triangulation": reverse("evaluation:triangulation", args=[program.pk]),
+        "summary.pdf": reverse("evaluation:summary_pdf", args=[program.pk]),
+    }
+    if questionnaire:
+        pages["questionnaire results"] = questionnaire.get_absolute_url()
+    return pages
+
 
 register(
     Activity(
@@ -22,6 +38,7 @@ register(
         on_program_created=[aspects_create],
         session_actions=[observe_action],
         demo_seeders=[seed_evaluation],
+        bench_pages=bench_pages,
         permission_rows="evaluation.tests.test_permissions.TABLE",
         person_data=person_data,
         erase_person=erase_person,

@@ -24,6 +24,7 @@ from .models import Answer, Aspect, Instrument, InstrumentKind, Item, ItemType, 
 from .stats import Comparison, Description, compare, describe, scored
 
 PHASES = [Phase.BASELINE, Phase.WEEKLY, Phase.ENDLINE]
+BEFORE, AFTER = _("baseline"), _("endline")  # the phases, short, as evidence names them
 
 
 # --- one instrument --------------------------------------------------------------------------------------------
@@ -293,7 +294,7 @@ def _questionnaire_evidence(instrument: Instrument, items: list[Item], rows) -> 
         note = str(_("paired")) if comparison.paired else ""
         evidence.append((scale.aspect.pk, Evidence(
             Source.QUESTIONNAIRE, instrument.title, comparison.before.mean, comparison.after.mean,
-            str(_("of %(top)s") % {"top": top}), str(Phase.BASELINE.label), str(Phase.ENDLINE.label),
+            str(_("of %(top)s") % {"top": top}), str(BEFORE), str(AFTER),
             comparison.after.n, note,
         )))  # fmt: skip
         best = None
@@ -308,7 +309,7 @@ def _questionnaire_evidence(instrument: Instrument, items: list[Item], rows) -> 
             item, item_comparison = best
             evidence.append((scale.aspect.pk, Evidence(
                 Source.QUESTIONNAIRE, f"“{item.text}”", item_comparison.before.mean, item_comparison.after.mean,
-                str(_("of %(top)s") % {"top": top}), str(Phase.BASELINE.label), str(Phase.ENDLINE.label),
+                str(_("of %(top)s") % {"top": top}), str(BEFORE), str(AFTER),
                 item_comparison.after.n, str(_("paired")) if item_comparison.paired else "",
             )))  # fmt: skip
     return evidence

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from komunitas.models import Person
 
-from .models import Answer, Response
+from .models import Answer, ItemType, Response
 
 
 def person_data(person: Person) -> dict[str, list[dict]]:
@@ -19,13 +19,21 @@ def person_data(person: Person) -> dict[str, list[dict]]:
                 "session": response.session.title if response.session else "",
                 "notes": response.notes,
                 "answers": [
-                    {"item": answer.item.text, "value": answer.value, "text": answer.text}
-                    for answer in response.answers.select_related("item")
+                    f"{answer.item.text} — {answer.text or _value(answer)}"
+                    for answer in response.answers.select_related("item", "response__instrument")
                 ],
             }
             for response in responses
         ]
     }
+
+
+def _value(answer: Answer) -> str:
+    if answer.value is None:
+        return ""
+    if answer.item.type == ItemType.LIKERT:
+        return f"{answer.value:g} = {answer.response.instrument.scale_label(int(answer.value))}"
+    return f"{answer.value:g}"
 
 
 def erase_person(person: Person, by) -> None:

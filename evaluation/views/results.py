@@ -8,6 +8,7 @@ import time
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -51,6 +52,8 @@ def summary(request: HttpRequest, program_id: int) -> HttpResponse:
 def summary_pdf(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     context = {"program": access.program, "access": access, **_summary_context(access)}
+    if request.GET.get("html"):  # the HTML that is printed: to check the print layout in a browser, and for the bench
+        return HttpResponse(render_to_string("evaluation/summary_pdf.html", {**context, "pdf": True}, request=request))
     started = time.perf_counter()
     pdf = render_pdf("evaluation/summary_pdf.html", context, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
