@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import hmac
 import secrets
 
@@ -28,7 +29,7 @@ from komunitas.views import render_program
 
 from .. import services
 from ..forms import AnswersForm, LinkForm
-from ..models import InstrumentKind, QuestionnaireLink, Response
+from ..models import InstrumentKind, Phase, QuestionnaireLink, Response
 from .base import get_instrument
 
 DEVICE_COOKIE = "kq_device"
@@ -47,7 +48,8 @@ def link_list(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     if instrument.kind != InstrumentKind.QUESTIONNAIRE:
         raise Http404
     default_end = timezone.localtime().replace(hour=23, minute=59, second=0, microsecond=0) + dt.timedelta(days=6)
-    form = LinkForm(request.POST or None, initial={"expires_at": default_end})
+    phase = Phase.ENDLINE if instrument.links.filter(phase=Phase.BASELINE).exists() else Phase.BASELINE
+    form = LinkForm(request.POST or None, initial={"expires_at": default_end, "phase": phase})
     if request.method == "POST" and form.is_valid():
         link = form.save(commit=False)
         link.instrument, link.created_by = instrument, request.user
@@ -86,7 +88,9 @@ def link_qr(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     link = _get_link(access, pk)
     access.require("manage")
     qr = segno.make(request.build_absolute_uri(link.get_absolute_url()), error="m")
-    return HttpResponse(qr.svg_inline(scale=8, title=str(link.instrument)), content_type="image/svg+xml")
+    out = io.BytesIO()
+    qr.save(out, kind="svg", scale=8, title=str(link.instrument))  # a whole SVG document (with its xmlns)
+    return HttpResponse(out.getvalue(), content_type="image/svg+xml")
 
 
 # --- the public page -------------------------------------------------------------------------------------------

@@ -23,7 +23,11 @@ from ..starter import aspects_create
 def index(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     program = access.program
-    instruments = list(program.instruments.annotate(response_count=Count("responses"), item_count=Count("items", distinct=True)))
+    instruments = list(
+        program.instruments.annotate(
+            response_count=Count("responses", distinct=True), item_count=Count("items", distinct=True)
+        )
+    )
     groups = [
         (kind, label, [instrument for instrument in instruments if instrument.kind == kind])
         for kind, label in InstrumentKind.choices
