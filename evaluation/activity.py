@@ -13,7 +13,6 @@ from .starter import aspects_create
 from .views.responses import observe_action
 
 
-
 def bench_pages(program) -> dict[str, str]:
     """The analysis pages, the summary table and its PDF (the bench also times WeasyPrint alone on its HTML)."""
     questionnaire = program.instruments.filter(kind="questionnaire").first()

@@ -85,7 +85,9 @@ def _scales(instrument: Instrument, items: list[Item], likert: dict[int, dict[st
         if item.type == ItemType.LIKERT:
             by_aspect[item.aspect].append(item)
     results = []
-    for aspect, aspect_items in sorted(by_aspect.items(), key=lambda pair: (pair[0] is None, getattr(pair[0], "order", 0))):
+    for aspect, aspect_items in sorted(
+        by_aspect.items(), key=lambda pair: (pair[0] is None, getattr(pair[0], "order", 0))
+    ):
         per_phase = {}
         for phase in PHASES:
             people: dict = defaultdict(list)
@@ -93,7 +95,9 @@ def _scales(instrument: Instrument, items: list[Item], likert: dict[int, dict[st
                 for key, score in likert.get(item.pk, {}).get(phase, {}).items():
                     people[key].append(score)
             per_phase[phase] = {key: statistics.fmean(scores) for key, scores in people.items()}
-        result = ScaleResult(aspect, len(aspect_items), {p: describe(v.values(), top=top) for p, v in per_phase.items()})
+        result = ScaleResult(
+            aspect, len(aspect_items), {p: describe(v.values(), top=top) for p, v in per_phase.items()}
+        )
         if per_phase[Phase.BASELINE] and per_phase[Phase.ENDLINE]:
             result.comparison = compare(per_phase[Phase.BASELINE], per_phase[Phase.ENDLINE], top=top)
         results.append(result)
@@ -214,10 +218,14 @@ def _weeks_label(weeks: list[int]) -> str:
     if not weeks:
         return ""
     first, last = weeks[0], weeks[-1]
-    return str(_("week %(n)s") % {"n": first}) if first == last else str(_("weeks %(a)s–%(b)s") % {"a": first, "b": last})
+    return (
+        str(_("week %(n)s") % {"n": first}) if first == last else str(_("weeks %(a)s–%(b)s") % {"a": first, "b": last})
+    )
 
 
-def early_late(values: list[float | None], span: int = 2) -> tuple[tuple[float, list[int]], tuple[float, list[int]]] | None:
+def early_late(
+    values: list[float | None], span: int = 2
+) -> tuple[tuple[float, list[int]], tuple[float, list[int]]] | None:
     """The mean of the first ``span`` weeks that have a value, and of the last ``span`` (weeks numbered from 1);
     None when fewer than two weeks have one."""
     weeks = [(number, value) for number, value in enumerate(values, start=1) if value is not None]
@@ -350,7 +358,8 @@ def program_evaluation(program: Program) -> list[AspectEvaluation]:
                 aspect_id = row["item__aspect_id"]
                 if aspect_id in evaluations and row["text"]:
                     evaluations[aspect_id].interviews += 1
-                    if len(evaluations[aspect_id].quotes) < 3:
+                    quotes = evaluations[aspect_id].quotes
+                    if len(quotes) < 3 and row["text"] not in quotes:
                         evaluations[aspect_id].quotes.append(row["text"])
         for aspect_id, evidence in found:
             if aspect_id in evaluations:

@@ -15,18 +15,35 @@ from . import services
 from .models import InstrumentKind, ItemType, Phase, QuestionnaireLink
 from .starter import starter_instruments_load
 
+# Per question of each guide, what three people said (the demo interviews three of each).
 INTERVIEW_ANSWERS = [
-    "Awalnya saya jarang hadir karena jadwal tidak tetap. Sekarang ada jadwal rutin, jadi saya bisa ikut.",
-    "Saya mencoba pembelajaran berbasis proyek dan diskusi kelompok; siswa lebih aktif bertanya.",
-    "Siswa yang biasanya diam mulai berani presentasi hasil proyek di depan kelas.",
-    "Orang tua lebih sering datang dan bertanya tentang kegiatan anak, bukan hanya saat pembagian rapor.",
-    "Kendalanya waktu guru terbatas. Sarannya jadwal tetap setiap minggu dan dukungan kepala sekolah.",
-]
+    ["Awalnya saya jarang hadir karena jadwal tidak tetap. Sekarang ada jadwal rutin, jadi saya bisa ikut.",
+     "Forum setiap minggu membuat saya terbiasa berbagi; dulu pertemuan hanya saat ada undangan dinas.",
+     "Saya merasa lebih dekat dengan rekan guru karena kami berdiskusi tentang kelas masing-masing."],
+    ["Saya mencoba pembelajaran berbasis proyek dan diskusi kelompok; siswa lebih aktif bertanya.",
+     "Saya mulai memakai diferensiasi konten setelah melihat praktik rekan di forum.",
+     "Saya mencoba gallery walk; awalnya ramai, tetapi siswa saling memberi masukan."],
+    ["Siswa yang biasanya diam mulai berani presentasi hasil proyek di depan kelas.",
+     "Siswa lebih sering bekerja sama dan bertanya kepada teman kelompoknya.",
+     "Beberapa siswa membuat karya yang tidak saya duga; mereka bangga menunjukkannya."],
+    ["Orang tua lebih sering datang dan bertanya tentang kegiatan anak, bukan hanya saat pembagian rapor.",
+     "Ada orang tua yang menawarkan diri menjadi narasumber kelas inspirasi.",
+     "Grup kelas lebih hidup; orang tua menanyakan tugas proyek anaknya."],
+    ["Kendalanya waktu guru terbatas. Sarannya jadwal tetap setiap minggu dan dukungan kepala sekolah.",
+     "Perlu pembagian peran yang jelas agar komunitas tidak bergantung pada satu orang.",
+     "Fasilitas proyektor terbatas; kami bergantian. Komunitas perlu masuk program kerja sekolah."],
+]  # fmt: skip
 PARENT_INTERVIEW_ANSWERS = [
-    "Dulu saya hanya datang saat rapor. Setelah kelas inspirasi saya ikut berdiskusi dengan guru.",
-    "Saya menemani anak belajar setiap malam dan menanyakan tugas proyeknya.",
-    "Anak saya lebih percaya diri dan senang bercerita tentang proyek kelompoknya.",
-]
+    ["Dulu saya hanya datang saat rapor. Setelah kelas inspirasi saya ikut berdiskusi dengan guru.",
+     "Saya baru tahu bahwa orang tua boleh bertanya langsung tentang cara belajar anak.",
+     "Saya datang lebih sering karena kegiatannya terjadwal dan tidak kaku."],
+    ["Saya menemani anak belajar setiap malam dan menanyakan tugas proyeknya.",
+     "Saya membatasi waktu bermain gawai dan menyediakan meja belajar.",
+     "Kami membuat jadwal belajar bersama di rumah."],
+    ["Anak saya lebih percaya diri dan senang bercerita tentang proyek kelompoknya.",
+     "Anak saya lebih rajin dan mulai bertanya hal-hal baru.",
+     "Anak saya berani tampil di depan teman-temannya."],
+]  # fmt: skip
 
 
 def _likert(rng, instrument, *, level: float, reverse: bool) -> float:
@@ -36,8 +53,9 @@ def _likert(rng, instrument, *, level: float, reverse: bool) -> float:
     return float(low + high - value if reverse else value)
 
 
-def _answers(rng, instrument, items, *, level: float, texts=()) -> list:
-    answers = []
+def _answers(rng, instrument, items, *, level: float, texts=(), voice: int = 0) -> list:
+    """Answers to ``items``; text items take ``texts`` in order (a string, or one variant per ``voice``)."""
+    answers, spoken = [], 0
     for item in items:
         if item.type == ItemType.LIKERT:
             answers.append((item, _likert(rng, instrument, level=level, reverse=item.reverse), ""))
@@ -46,7 +64,9 @@ def _answers(rng, instrument, items, *, level: float, texts=()) -> list:
         elif item.type == ItemType.NUMBER:
             answers.append((item, float(round(2 + 8 * level + rng.uniform(-1, 1))), ""))
         elif texts:
-            answers.append((item, None, texts[len(answers) % len(texts)]))
+            text = texts[spoken % len(texts)]
+            answers.append((item, None, text if isinstance(text, str) else text[voice % len(text)]))
+            spoken += 1
     return answers
 
 
@@ -62,9 +82,10 @@ def seed_evaluation(*, program: Program, people: dict[str, list[Person]], today:
             _observations(program, instrument, items, end, rng, facilitator)
         else:
             texts = INTERVIEW_ANSWERS if instrument.audience == PersonKind.TEACHER else PARENT_INTERVIEW_ANSWERS
-            for person in people[instrument.audience][:3]:
+            for voice, person in enumerate(people[instrument.audience][:3]):
                 services.response_record(
-                    instrument=instrument, answers=_answers(rng, instrument, items, level=0.8, texts=texts),
+                    instrument=instrument,
+                    answers=_answers(rng, instrument, items, level=0.8, texts=texts, voice=voice),
                     phase=Phase.ENDLINE, date=end, respondent=person, user=facilitator,
                 )  # fmt: skip
 

@@ -48,9 +48,14 @@ def sheets(access: ProgramAccess) -> list[tuple[str, list[list]]]:
             elif response.link_id:
                 respondent = _("anonymous (link)")
             row = [
-                response.pk, response.get_phase_display(), response.date.isoformat(), program.week_of(response.date) or "",
-                respondent, response.session.title if response.session else "", response.notes if names else "",
-            ]  # fmt: skip
+                response.pk,
+                response.get_phase_display(),
+                response.date.isoformat(),
+                program.week_of(response.date) or "",
+                respondent,
+                response.session.title if response.session else "",
+                response.notes if names else "",
+            ]
             row += [_answer_cell(item, answers.get((response.pk, item.pk)), instrument) for item in items]
             rows.append(row)
         result.append((instrument.title, rows))
@@ -62,14 +67,15 @@ def as_csv(access: ProgramAccess) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     for title, rows in sheets(access):
-        writer.writerow([title])
-        writer.writerows(rows)
+        writer.writerow([_safe(title)])
+        writer.writerows([_safe(cell) for cell in row] for row in rows)
         writer.writerow([])
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
 
 
 def as_xlsx(access: ProgramAccess) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     book = Workbook()
@@ -82,7 +88,12 @@ def as_xlsx(access: ProgramAccess) -> bytes:
         used.add(name)
         sheet = book.create_sheet(name)
         for row in rows:
-            sheet.append([_safe(cell) for cell in row])
+            # control characters (pasted into an answer) cannot be stored in a worksheet: they are left out
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in row])
+        for line in sheet.iter_rows():
+            for cell in line:
+                if cell.data_type == "f":  # text beginning with "=": a string cell, never a formula
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -92,7 +103,7 @@ def as_xlsx(access: ProgramAccess) -> bytes:
 
 
 def _safe(cell):
-    """Text that a spreadsheet would run as a formula is kept as text."""
+    """In a CSV, text that a spreadsheet would run as a formula is kept as text (an XLSX cell says its type)."""
     if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
         return "'" + cell
     return cell

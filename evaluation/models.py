@@ -230,12 +230,12 @@ class QuestionnaireLink(models.Model):
     def __str__(self) -> str:
         return f"{self.instrument} — {self.get_phase_display()}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("questionnaire_public", args=[self.token])
+
     @property
     def is_open(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
-
-    def get_absolute_url(self) -> str:
-        return reverse("questionnaire_public", args=[self.token])
 
 
 class Response(models.Model):

@@ -81,7 +81,7 @@ def instrument_copy(*, instrument: Instrument, program: Program, user, title: st
         created_by=user,
     )
     for item in items:
-        aspect = aspects.get((item.aspect.key or item.aspect.name)) if item.aspect else None
+        aspect = aspects.get(item.aspect.key or item.aspect.name) if item.aspect else None
         Item.objects.create(
             instrument=copy,
             order=item.order,

@@ -111,9 +111,7 @@ def compare(before: Mapping, after: Mapping, *, top: float | None = None) -> Com
         mean_change = statistics.fmean(changes)
         effect = mean_change / sd if sd else None
         t = mean_change / (sd / math.sqrt(len(changes))) if sd else None
-        return Comparison(
-            describe(first, top=top), describe(second, top=top), True, effect, t, len(changes) - 1
-        )
+        return Comparison(describe(first, top=top), describe(second, top=top), True, effect, t, len(changes) - 1)
     first, second = list(before.values()), list(after.values())
     return Comparison(describe(first, top=top), describe(second, top=top), False, pooled_d(first, second))
 
@@ -123,7 +121,5 @@ def pooled_d(first: list[float], second: list[float]) -> float | None:
     n1, n2 = len(first), len(second)
     if n1 < 2 or n2 < 2:
         return None
-    pooled = math.sqrt(
-        ((n1 - 1) * statistics.variance(first) + (n2 - 1) * statistics.variance(second)) / (n1 + n2 - 2)
-    )
+    pooled = math.sqrt(((n1 - 1) * statistics.variance(first) + (n2 - 1) * statistics.variance(second)) / (n1 + n2 - 2))
     return (statistics.fmean(second) - statistics.fmean(first)) / pooled if pooled else None

@@ -69,7 +69,10 @@ def world(users, program, facilitator, teacher, instruments):
         respondent=teacher.person, user=facilitator,
     )  # fmt: skip
     link = QuestionnaireLink.objects.create(
-        instrument=parents, phase=Phase.BASELINE, expires_at=timezone.now() + dt.timedelta(days=3), created_by=facilitator
+        instrument=parents,
+        phase=Phase.BASELINE,
+        expires_at=timezone.now() + dt.timedelta(days=3),
+        created_by=facilitator,
     )
     return {
         "program": program,

@@ -97,7 +97,11 @@ def instrument_delete(request: HttpRequest, program_id: int, pk: int) -> HttpRes
         request,
         "komunitas/confirm_delete.html",
         access,
-        {"object": instrument, "warning": _("Its items and links go with it."), "cancel_url": instrument.get_absolute_url()},
+        {
+            "object": instrument,
+            "warning": _("Its items and links go with it."),
+            "cancel_url": instrument.get_absolute_url(),
+        },
     )
 
 
@@ -134,7 +138,9 @@ def instrument_import(request: HttpRequest, program_id: int) -> HttpResponse:
         )
         messages.success(request, _("Instrument “%(title)s” copied into this program.") % {"title": copy.title})
         return redirect(copy.get_absolute_url())
-    return render_program(request, "evaluation/instrument_import.html", access, {"form": form, "has_others": others.exists()})
+    return render_program(
+        request, "evaluation/instrument_import.html", access, {"form": form, "has_others": others.exists()}
+    )
 
 
 @login_required
@@ -144,7 +150,9 @@ def starter_load(request: HttpRequest, program_id: int) -> HttpResponse:
     access.require("manage")
     created = starter_instruments_load(access.program, user=request.user)
     if created:
-        messages.success(request, _("%(n)s starter instruments added: adapt their wording to your school.") % {"n": len(created)})
+        messages.success(
+            request, _("%(n)s starter instruments added: adapt their wording to your school.") % {"n": len(created)}
+        )
     else:
         messages.info(request, _("The program has every starter instrument already."))
     return redirect("evaluation:index", program_id=program_id)
@@ -163,7 +171,10 @@ def _item_form_page(request, access: ProgramAccess, item: Item, *, is_new: bool)
             return redirect("evaluation:item_create", program_id=access.program.pk, pk=instrument.pk)
         return redirect(instrument.get_absolute_url())
     return render_program(
-        request, "evaluation/item_form.html", access, {"form": form, "item": item, "instrument": instrument, "is_new": is_new}
+        request,
+        "evaluation/item_form.html",
+        access,
+        {"form": form, "item": item, "instrument": instrument, "is_new": is_new},
     )
 
 

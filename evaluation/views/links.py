@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import hmac
+import io
 import secrets
 
 import segno
@@ -101,9 +101,7 @@ def _closed(request, link, status=410):
 
 
 def questionnaire_public(request: HttpRequest, token: str) -> HttpResponse:
-    link = (
-        QuestionnaireLink.objects.select_related("instrument__program__school").filter(token=token[:32]).first()
-    )
+    link = QuestionnaireLink.objects.select_related("instrument__program__school").filter(token=token[:32]).first()
     if link is None:
         raise Http404
     if not link.is_open:
@@ -111,9 +109,11 @@ def questionnaire_public(request: HttpRequest, token: str) -> HttpResponse:
     instrument = link.instrument
     device = request.COOKIES.get(DEVICE_COOKIE, "")[:64]
     device_digest = _digest(device) if device else ""
-    if instrument.once_per_device and device_digest and Response.objects.filter(
-        instrument=instrument, phase=link.phase, device=device_digest
-    ).exists():
+    if (
+        instrument.once_per_device
+        and device_digest
+        and Response.objects.filter(instrument=instrument, phase=link.phase, device=device_digest).exists()
+    ):
         return render(request, "evaluation/public_done.html", {"link": link, "again": True})
     items = list(instrument.items.all())
     form = AnswersForm(request.POST or None, instrument=instrument, items=items)

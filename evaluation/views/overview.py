@@ -17,6 +17,7 @@ from komunitas.views import atomic_post, render_program
 from ..forms import AspectForm
 from ..models import Aspect, InstrumentKind
 from ..starter import aspects_create
+from .responses import may_record
 
 
 @login_required
@@ -37,7 +38,14 @@ def index(request: HttpRequest, program_id: int) -> HttpResponse:
         request,
         "evaluation/index.html",
         access,
-        {"groups": groups, "aspects": aspects, "has_instruments": bool(instruments)},
+        {
+            "groups": groups,
+            "aspects": aspects,
+            "has_instruments": bool(instruments),
+            "for_me": [
+                i for i in instruments if may_record(access, i, own=True) and i.kind == InstrumentKind.QUESTIONNAIRE
+            ],
+        },
     )
 
 
@@ -54,7 +62,9 @@ def _aspect_form_page(request, access, aspect: Aspect, *, is_new: bool) -> HttpR
         form.save()
         messages.success(request, _("Aspect added.") if is_new else _("Aspect saved."))
         return redirect("evaluation:aspect_list", program_id=access.program.pk)
-    return render_program(request, "evaluation/aspect_form.html", access, {"form": form, "aspect": aspect, "is_new": is_new})
+    return render_program(
+        request, "evaluation/aspect_form.html", access, {"form": form, "aspect": aspect, "is_new": is_new}
+    )
 
 
 @login_required

@@ -50,7 +50,9 @@ def observe_action(access: ProgramAccess, session) -> SessionAction | None:
     """The button on every session page (the plug-in contract's ``session_actions``)."""
     if not (access.can_log and access.sees_personal_data) or session.in_future:
         return None
-    return SessionAction(_("Record an observation"), reverse("evaluation:observe", args=[session.program_id, session.pk]))
+    return SessionAction(
+        _("Record an observation"), reverse("evaluation:observe", args=[session.program_id, session.pk])
+    )
 
 
 @login_required
@@ -63,10 +65,8 @@ def observe(request: HttpRequest, program_id: int, session_id: int) -> HttpRespo
     sheets = list(access.program.instruments.filter(kind=InstrumentKind.OBSERVATION))
     if len(sheets) == 1:
         return redirect(_record_url(sheets[0], session=session.pk))
-    return render_program(
-        request, "evaluation/observe_pick.html", access, {"session": session, "sheets": sheets,
-                                                          "urls": [(s, _record_url(s, session=session.pk)) for s in sheets]}
-    )  # fmt: skip
+    urls = [(sheet, _record_url(sheet, session=session.pk)) for sheet in sheets]
+    return render_program(request, "evaluation/observe_pick.html", access, {"session": session, "urls": urls})
 
 
 def _record_url(instrument: Instrument, **query) -> str:
@@ -151,7 +151,9 @@ def answer_mine(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
         raise PermissionDenied
     person = my_person(access)
     if person is None:
-        messages.error(request, _("Your account is not linked to a person in this school's roster. Ask the facilitator."))
+        messages.error(
+            request, _("Your account is not linked to a person in this school's roster. Ask the facilitator.")
+        )
         return redirect(instrument.get_absolute_url())
     phase = request.POST.get("meta-phase") or request.GET.get("phase")
     existing = instrument.responses.filter(respondent=person, phase=phase).first() if phase in Phase.values else None
@@ -208,6 +210,8 @@ def response_edit(request: HttpRequest, program_id: int, pk: int) -> HttpRespons
     if not access.can_change(response) or response.link_id:  # an anonymous answer stays as its respondent gave it
         raise PermissionDenied
     own = response.respondent if (response.respondent and response.respondent.user_id == access.user.pk) else None
+    if not may_record(access, response.instrument, own=own is not None):  # its form lists whom it could be about
+        raise PermissionDenied
     return _form_page(request, access, response.instrument, response=response, session=response.session, own=own)
 
 
@@ -221,9 +225,6 @@ def response_delete(request: HttpRequest, program_id: int, pk: int) -> HttpRespo
         response.delete()
         messages.success(request, _("Response deleted."))
         return redirect("evaluation:response_list", program_id=program_id)
-    return render_program(
-        request, "komunitas/confirm_delete.html", access,
-        {"object": response, "warning": _("Its answers leave the analysis."), "cancel_url": response.get_absolute_url()},
-    )  # fmt: skip
-
-
+    warning = _("Its answers leave the analysis.")
+    context = {"object": response, "warning": warning, "cancel_url": response.get_absolute_url()}
+    return render_program(request, "komunitas/confirm_delete.html", access, context)

@@ -94,4 +94,6 @@ class Command(BaseCommand):
             begin = time.perf_counter()
             html_to_pdf(html)
             timings.append((time.perf_counter() - begin) * 1000)
-        self.stdout.write(f"{name + ' (WeasyPrint alone)':<24} {statistics.median(timings):>10.1f} {max(timings):>8.1f} {'-':>8}")
+        self.stdout.write(
+            f"{name + ' (WeasyPrint alone)':<24} {statistics.median(timings):>10.1f} {max(timings):>8.1f} {'-':>8}"
+        )
