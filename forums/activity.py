@@ -56,7 +56,7 @@ register(
                 unit=_("items"),
                 aspect=StandardAspect.TEACHER_PARTICIPATION,
                 rows=forum_weekly,
-                value=lambda week: week.feedback,
+                value=lambda week: week.feedback if week.held else None,  # no forum that week: no figure, not 0
             ),
             Indicator(
                 key="forums.methods_per_teacher",
@@ -64,7 +64,8 @@ register(
                 unit=_("methods"),
                 aspect=StandardAspect.TEACHER_COMPETENCE,
                 rows=forum_weekly,
-                value=lambda week: round(week.methods_to_date_per_teacher, 1),
+                # Nothing logged yet: no figure (a program that logs no practice has no evidence, not "0 → 0").
+                value=lambda week: round(week.methods_to_date_per_teacher, 1) if week.methods_to_date else None,
             ),
             Indicator(
                 key="forums.reflections",
@@ -72,7 +73,7 @@ register(
                 unit=_("reflections"),
                 aspect=StandardAspect.TEACHER_COMPETENCE,
                 rows=forum_weekly,
-                value=lambda week: week.reflections,
+                value=lambda week: week.reflections if week.held else None,
             ),
         ],
         demo_seeders=[seed_forum],

@@ -19,7 +19,7 @@ def test_the_overview_counts_each_instruments_responses_once(client, world):
         )
     client.force_login(world["users"]["facilitator"])
     html = client.get(reverse("evaluation:index", args=[world["program"].pk])).content.decode()
-    entry = re.search(rf"{re.escape(questionnaire.title)}.*?(\d+) responses?", html, re.S)
+    entry = re.search(rf'fw-semibold">{re.escape(questionnaire.title)}</span>.*?(\d+) responses?', html, re.S)
     assert entry and entry.group(1) == "3"  # the teacher's baseline and the two above
 
 
@@ -44,3 +44,12 @@ def test_a_new_link_proposes_the_next_phase(client, world):
     client.force_login(world["users"]["facilitator"])
     page = client.get(reverse("evaluation:link_list", args=[world["program"].pk, world["parents_questionnaire"].pk]))
     assert page.context["form"].initial["phase"] == Phase.ENDLINE  # the world has a baseline link already
+
+
+def test_a_program_with_no_activity_has_no_activity_evidence(program):
+    """Forum figures were 0 in weeks without a forum, so an empty program showed "0 → 0" as evidence for two
+    aspects — a second source that hid the "not triangulated" flag."""
+    from evaluation.analysis import program_evaluation
+
+    for row in program_evaluation(program):
+        assert row.activity == [] and row.single_source, row.aspect.name
