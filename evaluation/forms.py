@@ -58,6 +58,8 @@ def parse_scale(text: str) -> list[dict]:
     if len(points) > 11:
         raise ValidationError(_("A scale has at most 11 points."), code="scale_size")
     check_scale(points)
+    if max(point["value"] for point in points) <= 0:  # the score index is a share of the top score
+        raise ValidationError(_("The highest point of a scale must be above zero."), code="scale_top")
     return points
 
 
