@@ -38,6 +38,10 @@ class ItemResult:
     texts: list[str] = field(default_factory=list)  # text items: the answers, newest first
     labels: list[tuple[int, str]] = field(default_factory=list)  # Likert: the scale's points, for the distribution
 
+    @property
+    def answered(self) -> bool:
+        return any(description.n for description in self.phases.values())
+
 
 @dataclass
 class ScaleResult:
@@ -264,8 +268,9 @@ def _indicator_evidence(program: Program) -> dict[str, list[Evidence]]:
 def _observation_evidence(program: Program, instrument: Instrument, items: list[Item], rows, weeks: int) -> list:
     """Per aspect: the observations' index (% of the top score) in the early weeks → the late weeks."""
     bounds = instrument.scale_bounds
-    # aspect id → week → scores
+    # aspect id → week → scores; aspect id → the observations (responses) that rated it
     scores: dict = defaultdict(lambda: defaultdict(list))
+    observations: dict = defaultdict(set)
     by_id = {item.pk: item for item in items}
     for row in rows:
         item = by_id.get(row["item_id"])
@@ -275,6 +280,7 @@ def _observation_evidence(program: Program, instrument: Instrument, items: list[
         if week is not None:
             score = scored(row["value"], reverse=item.reverse, bounds=bounds)
             scores[item.aspect_id][week].append(100 * score / bounds[1])
+            observations[item.aspect_id].add(row["response_id"])
     evidence = []
     for aspect_id, per_week in scores.items():
         weekly = [statistics.fmean(per_week[n]) if per_week.get(n) else None for n in range(1, weeks + 1)]
@@ -282,7 +288,7 @@ def _observation_evidence(program: Program, instrument: Instrument, items: list[
         if ends is None:
             continue
         (before, first), (after, last) = ends
-        n = sum(len(v) for v in per_week.values())
+        n = len(observations[aspect_id])  # observations, not the ratings in them
         evidence.append((aspect_id, Evidence(
             Source.OBSERVATION, instrument.title, before, after, "%", _weeks_label(first), _weeks_label(last), n,
         )))  # fmt: skip
@@ -308,15 +314,18 @@ def _questionnaire_evidence(instrument: Instrument, items: list[Item], rows) -> 
         best = None
         for item in items:
             phases = likert.get(item.pk, {})
-            if item.aspect_id != scale.aspect.pk or not phases.get(Phase.BASELINE) or not phases.get(Phase.ENDLINE):
+            if item.reverse or item.aspect_id != scale.aspect.pk:  # a negative statement's score reads backwards
+                continue
+            if not phases.get(Phase.BASELINE) or not phases.get(Phase.ENDLINE):
                 continue
             item_comparison = compare(phases[Phase.BASELINE], phases[Phase.ENDLINE], top=top)
             if best is None or (item_comparison.change or 0) > (best[1].change or 0):
                 best = (item, item_comparison)
         if best:
             item, item_comparison = best
+            quoted = f"“{item.text.rstrip('.:;')}”"
             evidence.append((scale.aspect.pk, Evidence(
-                Source.QUESTIONNAIRE, f"“{item.text}”", item_comparison.before.mean, item_comparison.after.mean,
+                Source.QUESTIONNAIRE, quoted, item_comparison.before.mean, item_comparison.after.mean,
                 str(_("of %(top)s") % {"top": top}), str(BEFORE), str(AFTER),
                 item_comparison.after.n, str(_("paired")) if item_comparison.paired else "",
             )))  # fmt: skip

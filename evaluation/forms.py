@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from komunitas.forms import DATE_INPUT
 from komunitas.forms_base import ModelChoiceField, ModelForm, plausible_date
 from komunitas.models import Person, Program
 
@@ -34,7 +35,8 @@ class AspectForm(ModelForm):
 
 # --- instruments -----------------------------------------------------------------------------------------------
 
-SCALE_LINE = re.compile(r"^\s*(-?\d{1,3})\s*[=:.\-–]?\s*(.+?)\s*$")
+# "5 = Sangat Setuju (SS)": a whole number, "=" (or ":"), a label. Anything else is refused, never reinterpreted.
+SCALE_LINE = re.compile(r"^\s*(-?\d{1,3})\s*[=:]\s*(\S.*?)\s*$")
 
 
 def scale_as_text(points: list[dict]) -> str:
@@ -81,7 +83,7 @@ class InstrumentForm(ModelForm):
         self.fields["scale_text"].initial = scale_as_text(self.instance.scale)
         if self.instance.pk and self.instance.locked:
             # Stored answers keep their meaning: the scale and the kind no longer change.
-            for name in ("scale_text", "kind"):
+            for name in ("scale_text", "kind", "audience"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _("Locked: the instrument has responses. Make a copy to change it.")
 
@@ -151,16 +153,24 @@ class LinkForm(ModelForm):
 # --- answering an instrument -----------------------------------------------------------------------------------
 
 
+CHOOSE_ONE = _("Choose one answer.")
+
+
 def item_field(item: Item, instrument: Instrument) -> forms.Field:
     label, required = item.text, item.required
     if item.type == ItemType.LIKERT:
         return forms.TypedChoiceField(
-            label=label, required=required, choices=instrument.scale_choices, coerce=int, widget=forms.RadioSelect
+            label=label,
+            required=required,
+            choices=instrument.scale_choices,
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={"required": CHOOSE_ONE},
         )
     if item.type == ItemType.YES_NO:
         return forms.TypedChoiceField(
             label=label, required=required, choices=[(1, _("Yes")), (0, _("No"))], coerce=int,
-            widget=forms.RadioSelect,
+            widget=forms.RadioSelect, error_messages={"required": CHOOSE_ONE},
         )  # fmt: skip
     if item.type == ItemType.NUMBER:
         return forms.FloatField(
@@ -213,7 +223,7 @@ class ResponseMetaForm(forms.Form):
     """Who, when and in which phase an observation, interview or teacher's questionnaire was recorded."""
 
     phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices, initial=Phase.WEEKLY)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=[plausible_date])
+    date = forms.DateField(label=_("Date"), widget=DATE_INPUT, validators=[plausible_date])
     respondent = ModelChoiceField(queryset=Person.objects.none(), required=False)
     notes = forms.CharField(label=_("Notes"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -224,6 +234,8 @@ class ResponseMetaForm(forms.Form):
         respondent.queryset = people
         if instrument.kind == InstrumentKind.INTERVIEW:
             respondent.label, respondent.required = _("Person interviewed"), True
+        elif instrument.kind == InstrumentKind.QUESTIONNAIRE:
+            respondent.label = _("Respondent (optional: leave empty for an anonymous paper form)")
         else:
             respondent.label = _("Person observed (optional)")
         if fixed_date is not None:  # an observation during a session is of the session's day

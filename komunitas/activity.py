@@ -2,11 +2,12 @@
 owns, and the indicator of a community that runs on a schedule (Table 1, "Komunitas Belajar": "ada jadwal dan
 kegiatan rutin"). Declared exactly as an activity app declares its own."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
 from .demo import seed_reflection
-from .models import PersonKind, Program
+from .models import PersonKind, Program, SessionStatus
 from .privacy import core_erase, core_person_data
 from .selectors import HeldOfPlanned, session_counts
 
@@ -15,8 +16,13 @@ OTHER = "other"
 
 
 def weekly_held_of_planned(program: Program) -> list[HeldOfPlanned]:
-    """Sessions of every activity held of planned, per week (one query)."""
-    return session_counts(program).weekly()
+    """Sessions of every activity held of planned, per week (one query). A session planned for today or later is
+    not due yet: it counts once held, or once its day has passed without being held (this week's figure would
+    otherwise fall every time the next session is put on the schedule)."""
+    today = timezone.localdate()
+    rows = program.sessions.values_list("kind", "date", "status")
+    due = [(kind, day, status) for kind, day, status in rows if status == SessionStatus.HELD or day < today]
+    return session_counts(program, rows=due).weekly()
 
 
 register(

@@ -132,6 +132,8 @@ ALLOWED = {
     "staff": {"facilitator", "principal", "superuser"},
     # everyone's evaluation answers, by name
     "evaluate": {"facilitator", "principal", "superuser"},
+    # what a teacher does as a teacher, e.g. answer the teachers' questionnaire as themselves
+    "teacher_self": {"teacher"},
     # a record created by the facilitator: only they (and superusers) may edit it
     "edit_facilitators": {"facilitator", "superuser"},
     # a record created by the teacher: the teacher, facilitators and superusers

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from evaluation import services
-from evaluation.models import Instrument, InstrumentKind, Item, ItemType, Phase, QuestionnaireLink
+from evaluation.models import Aspect, Instrument, InstrumentKind, Item, ItemType, Phase, QuestionnaireLink
 from evaluation.starter import starter_instruments_load
 from komunitas.models import PersonKind
 from komunitas.tests.factories import SessionFactory
@@ -79,6 +79,7 @@ def world(users, program, facilitator, teacher, instruments):
         "users": users,
         "session": session,
         "aspect": program.aspects.first(),
+        "spare_aspect": Aspect.objects.create(program=program, name="Budaya Membaca", order=9),  # no item answered
         "questionnaire": questionnaire,
         "observation": observation,
         "interview": interview,

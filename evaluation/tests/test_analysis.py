@@ -294,7 +294,7 @@ def test_questionnaires_give_baseline_and_endline_with_the_item_that_changed_mos
     assert (scale.unit, scale.n, scale.note) == ("of 5", 3, "paired")
     assert (scale.before_label, scale.after_label) == ("baseline", "endline")
     # L1 rose by 7 / 3, the reversed L2 by 2: L1 is the item that changed most
-    assert best.label == f"“{L1}”"
+    assert best.label == f"“{L1.rstrip('.')}”"  # the quote without its full stop (no "belajar.”:")
     assert best.before == pytest.approx(7 / 3) and best.after == pytest.approx(14 / 3)
 
 

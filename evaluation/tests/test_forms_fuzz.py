@@ -89,7 +89,7 @@ def test_the_public_questionnaire_takes_any_input(client, mixed_link):
     def post(values, fresh_device):
         if fresh_device:
             client.cookies.clear()
-        response = client.post(url, _as_post(values))
+        response = client.post(url, _as_post(values), follow=True)  # thanks come after a redirect
         assert response.status_code == 200, response.status_code
         thanked = "evaluation/public_done.html" in [template.name for template in response.templates]
         html = response.content.decode()

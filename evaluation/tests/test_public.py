@@ -53,7 +53,7 @@ def test_the_page_shows_the_items(client, link):
 
 
 def test_answering_saves_an_anonymous_response_of_the_links_phase(client, link):
-    response = client.post(public_url(link), full_answers(link))
+    response = client.post(public_url(link), full_answers(link), follow=True)
     assert response.status_code == 200
     assert THANKS in response.content.decode()
     saved = Response.objects.get(link=link)
@@ -66,7 +66,7 @@ def test_answering_saves_an_anonymous_response_of_the_links_phase(client, link):
     assert {answer.value for answer in likert} == {4.0}
     assert saved.answers.get(item__type=ItemType.LONG_TEXT).text == "Semoga sekolah makin maju."
     # the device cookie is set, and stored only as a digest
-    cookie = response.cookies[DEVICE_COOKIE]
+    cookie = client.cookies[DEVICE_COOKIE]
     assert cookie.value and cookie["httponly"]
     assert saved.device and saved.device != cookie.value
     assert saved.network and "127.0.0.1" not in saved.network
@@ -76,7 +76,7 @@ def test_an_optional_item_may_be_left_blank(client, link):
     data = full_answers(link)
     optional = link.instrument.items.get(required=False)
     del data[f"item_{optional.pk}"]
-    assert THANKS in client.post(public_url(link), data).content.decode()
+    assert THANKS in client.post(public_url(link), data, follow=True).content.decode()
     assert not Answer.objects.filter(item=optional).exists()  # no answer, never an empty one
 
 
@@ -84,11 +84,11 @@ def test_a_missing_required_answer_is_a_field_error_and_saves_nothing(client, li
     data = full_answers(link)
     first = link.instrument.items.order_by("order").first()
     del data[f"item_{first.pk}"]
-    response = client.post(public_url(link), data)
+    response = client.post(public_url(link), data, follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     assert f'id="id_item_{first.pk}_error"' in html
-    assert "This field is required." in html
+    assert "Choose one answer." in html  # in words a parent understands
     assert THANKS not in html
     assert not Response.objects.filter(link=link).exists()
     # what was answered is still ticked
@@ -101,7 +101,7 @@ def test_a_likert_value_outside_the_scale_is_an_error(client, link, value):
     data = full_answers(link)
     first = link.instrument.items.order_by("order").first()
     data[f"item_{first.pk}"] = value
-    response = client.post(public_url(link), data)
+    response = client.post(public_url(link), data, follow=True)
     assert response.status_code == 200
     assert f'id="id_item_{first.pk}_error"' in response.content.decode()
     assert not Response.objects.filter(link=link).exists()
@@ -116,7 +116,7 @@ def test_an_expired_link_is_closed_and_saves_nothing(client, link):
     link.save()
     response = client.get(public_url(link))
     assert response.status_code == 410 and CLOSED in response.content.decode()
-    response = client.post(public_url(link), full_answers(link))
+    response = client.post(public_url(link), full_answers(link), follow=True)
     assert response.status_code == 410 and CLOSED in response.content.decode()
     assert not Response.objects.filter(link=link).exists()
 
@@ -126,28 +126,28 @@ def test_a_revoked_link_is_closed(client, link, facilitator):
     program = link.instrument.program
     assert client.post(reverse("evaluation:link_revoke", args=[program.pk, link.pk])).status_code == 302
     client.logout()
-    response = client.post(public_url(link), full_answers(link))
+    response = client.post(public_url(link), full_answers(link), follow=True)
     assert response.status_code == 410 and CLOSED in response.content.decode()
     assert not Response.objects.filter(link=link).exists()
 
 
 def test_once_per_device_refuses_a_second_answer_from_the_same_phone(client, link, db):
     Instrument.objects.filter(pk=link.instrument_id).update(once_per_device=True)
-    assert THANKS in client.post(public_url(link), full_answers(link)).content.decode()
+    assert THANKS in client.post(public_url(link), full_answers(link), follow=True).content.decode()
     # the same phone (its cookie): the page says it has answered, on opening and on sending
     assert AGAIN in client.get(public_url(link)).content.decode()
-    response = client.post(public_url(link), full_answers(link, "2"))
+    response = client.post(public_url(link), full_answers(link, "2"), follow=True)
     assert AGAIN in response.content.decode() and THANKS not in response.content.decode()
     assert Response.objects.filter(link=link).count() == 1
     # another phone may answer
     other = Client()
-    assert THANKS in other.post(public_url(link), full_answers(link, "3")).content.decode()
+    assert THANKS in other.post(public_url(link), full_answers(link, "3"), follow=True).content.decode()
     assert Response.objects.filter(link=link).count() == 2
 
 
 def test_without_once_per_device_a_phone_may_answer_again(client, link):
     for _ in range(2):
-        assert THANKS in client.post(public_url(link), full_answers(link)).content.decode()
+        assert THANKS in client.post(public_url(link), full_answers(link), follow=True).content.decode()
     assert Response.objects.filter(link=link).count() == 2
 
 
@@ -155,14 +155,14 @@ def test_the_rate_limit_per_network(client, link, settings):
     settings.QUESTIONNAIRE_PER_NETWORK = 2
     for number in range(2):
         phone = Client()  # a different phone each time, on the same school network
-        assert THANKS in phone.post(public_url(link), full_answers(link)).content.decode(), number
+        assert THANKS in phone.post(public_url(link), full_answers(link), follow=True).content.decode(), number
     response = Client().post(public_url(link), full_answers(link))
     assert response.status_code == 429
     assert BUSY in response.content.decode()
     assert Response.objects.filter(link=link).count() == 2
     # another network is not held up
     elsewhere = Client(REMOTE_ADDR="10.1.2.3")
-    assert THANKS in elsewhere.post(public_url(link), full_answers(link)).content.decode()
+    assert THANKS in elsewhere.post(public_url(link), full_answers(link), follow=True).content.decode()
     assert Response.objects.filter(link=link).count() == 3
 
 
@@ -292,3 +292,12 @@ def test_loading_the_starter_instruments_twice_adds_them_once(manager, program):
         .exclude(aspect__program=program)
         .exists()
     )
+
+
+def test_reloading_the_thank_you_page_sends_nothing_again(client, link):
+    """The thank-you page was the answer to the post itself: reloading it sent the answers a second time."""
+    response = client.post(public_url(link), full_answers(link))
+    assert response.status_code == 302
+    for _reload in range(2):
+        assert THANKS in client.get(response.url).content.decode()
+    assert Response.objects.filter(link=link).count() == 1

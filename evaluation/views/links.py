@@ -107,6 +107,8 @@ def questionnaire_public(request: HttpRequest, token: str) -> HttpResponse:
     if not link.is_open:
         return _closed(request, link)
     instrument = link.instrument
+    if request.method == "GET" and request.GET.get("sent"):
+        return render(request, "evaluation/public_done.html", {"link": link})
     device = request.COOKIES.get(DEVICE_COOKIE, "")[:64]
     device_digest = _digest(device) if device else ""
     if (
@@ -129,7 +131,8 @@ def questionnaire_public(request: HttpRequest, token: str) -> HttpResponse:
                 instrument=instrument, answers=form.answers(), phase=link.phase, date=timezone.localdate(),
                 link=link, device=_digest(device), network=network,
             )  # fmt: skip
-            reply = render(request, "evaluation/public_done.html", {"link": link})
+            # Post/redirect/get: reloading the thank-you page does not send the answers again.
+            reply = redirect(f"{link.get_absolute_url()}?sent=1")
             reply.set_cookie(
                 DEVICE_COOKIE, device, max_age=400 * 24 * 3600, httponly=True, samesite="Lax",
                 secure=request.is_secure(),

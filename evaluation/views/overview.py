@@ -89,6 +89,14 @@ def aspect_delete(request: HttpRequest, program_id: int, pk: int) -> HttpRespons
     access = program_access(request, program_id)
     aspect = get_object_or_404(access.program.aspects.annotate(item_count=Count("items")), pk=pk)
     access.require("manage")
+    if aspect.items.filter(instrument__responses__isnull=False).exists():
+        # Its answered items could never be linked again (their instrument is locked): the evidence would lose it.
+        messages.error(
+            request,
+            _("Answered items are linked to “%(name)s”, so it stays: edit its wording instead.")
+            % {"name": aspect.name},
+        )
+        return redirect("evaluation:aspect_list", program_id=program_id)
     if request.method == "POST":
         aspect.delete()
         messages.success(request, _("Aspect “%(name)s” deleted.") % {"name": aspect.name})

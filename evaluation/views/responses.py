@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from komunitas.access import ProgramAccess, program_access
@@ -41,8 +42,8 @@ def may_record(access: ProgramAccess, instrument: Instrument, *, own: bool = Fal
     """Observations: whoever logs activities; a teacher's own questionnaire: a teacher; the rest: managers."""
     if instrument.kind == InstrumentKind.OBSERVATION:
         return access.can_log and access.sees_personal_data
-    if own:
-        return access.can_log and instrument.audience == PersonKind.TEACHER
+    if own:  # a teacher, as a teacher (a facilitator's answers are not the teachers')
+        return access.is_teacher and instrument.audience == PersonKind.TEACHER
     return access.can_manage
 
 
@@ -75,12 +76,14 @@ def _record_url(instrument: Instrument, **query) -> str:
 
 
 def _form_page(request, access: ProgramAccess, instrument: Instrument, *, response: Response | None, session=None,
-               own=None):  # fmt: skip
-    """The one screen for recording or correcting a response: the items, then who, when and which phase."""
+               own=None, taken=None, phase=None):  # fmt: skip
+    """The one screen for recording or correcting a response: the items, then who, when and which phase.
+    ``own``: the signed-in teacher answering as themselves; ``taken``: the phases they answered already (phase →
+    response), none of which a new answer may take."""
     items = list(instrument.items.all())
     data = request.POST if request.method == "POST" else None
     initial_answers = {}
-    initial_meta = {"date": timezone.localdate(), "phase": Phase.WEEKLY}
+    initial_meta = {"date": timezone.localdate(), "phase": phase or Phase.WEEKLY}
     if response is not None:
         for answer in response.answers.all():
             initial_answers[item_field_name(answer.item)] = answer.text or (
@@ -105,6 +108,14 @@ def _form_page(request, access: ProgramAccess, instrument: Instrument, *, respon
         if valid and not answers_form.answers():
             answers_form.add_error(None, _("Nothing is answered yet."))
             valid = False
+        earlier = (taken or {}).get(meta_form.cleaned_data.get("phase"))
+        if valid and earlier is not None and earlier != response:  # never overwrite an answer of another visit
+            meta_form.add_error(
+                "phase",
+                _("You answered this phase on %(date)s. Open that answer to change it.")
+                % {"date": date_format(earlier.date)},
+            )
+            valid = False
         if valid:
             meta = meta_form.cleaned_data
             fields = {"phase": meta["phase"], "date": meta_form.day, "notes": meta["notes"],
@@ -126,7 +137,7 @@ def _form_page(request, access: ProgramAccess, instrument: Instrument, *, respon
         "evaluation/record_form.html",
         access,
         {"instrument": instrument, "answers_form": answers_form, "meta_form": meta_form, "session": session,
-         "response": response, "own": own is not None},
+         "response": response, "own": own is not None, "taken": sorted((taken or {}).items())},
     )  # fmt: skip
 
 
@@ -155,9 +166,14 @@ def answer_mine(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
             request, _("Your account is not linked to a person in this school's roster. Ask the facilitator.")
         )
         return redirect(instrument.get_absolute_url())
-    phase = request.POST.get("meta-phase") or request.GET.get("phase")
-    existing = instrument.responses.filter(respondent=person, phase=phase).first() if phase in Phase.values else None
-    return _form_page(request, access, instrument, response=existing, own=person)
+    taken = {response.phase: response for response in instrument.responses.filter(respondent=person)}
+    # ?phase=… opens that phase: their answer to change, or a new one in that phase. Without it, the first of
+    # baseline and endline they have not answered.
+    phase = request.GET.get("phase")
+    if phase not in Phase.values:
+        phase = next((p for p in (Phase.BASELINE, Phase.ENDLINE) if p not in taken), Phase.WEEKLY)
+    existing = taken.get(phase) if "phase" in request.GET else None
+    return _form_page(request, access, instrument, response=existing, own=person, taken=taken, phase=phase)
 
 
 @login_required
