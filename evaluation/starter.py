@@ -125,15 +125,15 @@ def aspects_create(program: Program) -> list[Aspect]:
 
 
 @transaction.atomic
-def starter_instruments_load(program: Program, *, user=None) -> list[Instrument]:
-    """The starter instruments (those whose title the program does not have yet), their items linked to the
-    program's aspects (created first when missing)."""
+def starter_instruments_load(program: Program, *, user=None, audiences=None) -> list[Instrument]:
+    """The starter instruments (those whose title the program does not have yet; for ``audiences`` only, when
+    given), their items linked to the program's aspects (created first when missing)."""
     aspects_create(program)
     aspects = {aspect.key: aspect for aspect in program.aspects.exclude(key="")}
     have = set(program.instruments.values_list("title", flat=True))
     created = []
     for kind, title, audience, instructions, scale, items in STARTER_INSTRUMENTS:
-        if title in have:
+        if title in have or (audiences is not None and audience not in audiences):
             continue
         instrument = Instrument(
             program=program, kind=kind, title=title, audience=audience, instructions=instructions, created_by=user

@@ -45,7 +45,14 @@ def instruments(program, facilitator):
 
 
 @pytest.fixture
-def world(users, program, facilitator, teacher, instruments):
+def world(users, program, facilitator, teacher):
+    # The teachers' and the parents' starter instruments (the students' are left out: every test builds a world).
+    instruments = {
+        f"{instrument.kind}_{instrument.audience}": instrument
+        for instrument in starter_instruments_load(
+            program, user=facilitator, audiences={PersonKind.TEACHER, PersonKind.PARENT}
+        )
+    }
     session = SessionFactory(program=program, created_by=facilitator, date=timezone.localdate() - dt.timedelta(days=1))
     questionnaire = instruments[f"{InstrumentKind.QUESTIONNAIRE}_{PersonKind.TEACHER}"]
     observation = instruments[f"{InstrumentKind.OBSERVATION}_{PersonKind.TEACHER}"]
@@ -55,6 +62,10 @@ def world(users, program, facilitator, teacher, instruments):
         program=program, kind=InstrumentKind.QUESTIONNAIRE, title="Angket baru", audience=PersonKind.STUDENT
     )
     item = Item.objects.create(instrument=fresh, text="Saya senang belajar.", type=ItemType.LIKERT)
+    # A second sheet, so that "Record an observation" asks which (with one, it goes straight to it).
+    Instrument.objects.create(
+        program=program, kind=InstrumentKind.OBSERVATION, title="Lembar observasi siswa", audience=PersonKind.STUDENT
+    )
     today = timezone.localdate()
     observed = services.response_record(
         instrument=observation, answers=answer_all(observation), phase=Phase.WEEKLY, date=session.date,
