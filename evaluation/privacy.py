@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
+
 from komunitas.models import Person
 
 from .models import Answer, ItemType, Response
 
 
 def person_data(person: Person) -> dict[str, list[dict]]:
-    responses = Response.objects.filter(respondent=person).select_related("instrument", "session")
+    """Two queries, however many responses: the responses (with instrument and session), their answers."""
+    responses = (
+        Response.objects.filter(respondent=person)
+        .select_related("instrument", "session")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("item")))
+    )
     return {
         "evaluation.Response": [
             {
@@ -19,8 +26,8 @@ def person_data(person: Person) -> dict[str, list[dict]]:
                 "session": response.session.title if response.session else "",
                 "notes": response.notes,
                 "answers": [
-                    f"{answer.item.text} — {answer.text or _value(answer)}"
-                    for answer in response.answers.select_related("item", "response__instrument")
+                    f"{answer.item.text} — {answer.text or _value(answer, response.instrument)}"
+                    for answer in response.answers.all()
                 ],
             }
             for response in responses
@@ -28,11 +35,11 @@ def person_data(person: Person) -> dict[str, list[dict]]:
     }
 
 
-def _value(answer: Answer) -> str:
+def _value(answer: Answer, instrument) -> str:
     if answer.value is None:
         return ""
     if answer.item.type == ItemType.LIKERT:
-        return f"{answer.value:g} = {answer.response.instrument.scale_label(int(answer.value))}"
+        return f"{answer.value:g} = {instrument.scale_label(int(answer.value))}"
     return f"{answer.value:g}"
 
 

@@ -124,3 +124,21 @@ def test_the_index_counts_each_instruments_responses_once(client, world):
         assert shown[instrument.pk].item_count == instrument.items.count(), instrument.title
     questionnaire = shown[world["questionnaire"].pk]
     assert (questionnaire.response_count, questionnaire.item_count) == (1 + 2 * 3, 9)
+
+
+def test_a_persons_data_page_costs_the_same_however_many_answers_they_gave(client, world):
+    """Their answers were read response by response (a query each)."""
+    teacher, questionnaire = world["users"]["teacher"].person, world["questionnaire"]
+    url = reverse("person_data", args=[world["program"].pk, teacher.pk])
+    client.force_login(world["users"]["facilitator"])
+    counts = []
+    for more in (1, 20):
+        for _ in range(more):
+            services.response_record(
+                instrument=questionnaire, answers=answer_all(questionnaire), phase=Phase.WEEKLY,
+                date=world["program"].start_date, respondent=teacher,
+            )  # fmt: skip
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
