@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from komunitas.activities import Activity, register
 
 from .demo import seed_evaluation
+from .export import evaluation_sheets
 from .privacy import erase_person, person_data
 from .starter import aspects_create
 from .views.responses import observe_action
@@ -40,6 +41,7 @@ register(
         bench_pages=bench_pages,
         permission_rows="evaluation.tests.test_permissions.TABLE",
         person_data=person_data,
+        export_sheets=[evaluation_sheets],
         erase_person=erase_person,
     )
 )

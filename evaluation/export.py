@@ -3,13 +3,12 @@ scale's real values and labels (never internal codes). Names of respondents only
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
 from komunitas.access import ProgramAccess
+from komunitas.export import Sheet, csv_text, workbook
 
 from .models import Answer, ItemType, Response
 
@@ -62,48 +61,22 @@ def sheets(access: ProgramAccess) -> list[tuple[str, list[list]]]:
     return result
 
 
+def evaluation_sheets(access: ProgramAccess) -> list[Sheet]:
+    """Its tables in the program's export (the plug-in contract's ``export_sheets``): a sheet per instrument. Answers
+    in words may name students: for the school's staff only."""
+    return [
+        Sheet(f"evaluation-{number}", title, rows, personal=True)
+        for number, (title, rows) in enumerate(sheets(access), start=1)
+    ]
+
+
 def as_csv(access: ProgramAccess) -> str:
     """Every instrument's sheet one after another, each preceded by its title (a CSV has one table)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for title, rows in sheets(access):
-        writer.writerow([_safe(title)])
-        writer.writerows([_safe(cell) for cell in row] for row in rows)
-        writer.writerow([])
-    return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
+    rows: list[list] = []
+    for title, table in sheets(access):
+        rows += [[title], *table, []]
+    return csv_text(rows)
 
 
 def as_xlsx(access: ProgramAccess) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    book.remove(book.active)
-    used = set()
-    for title, rows in sheets(access) or [(_("Responses"), [[_("No instruments yet.")]])]:
-        name = "".join(ch for ch in title if ch not in "[]:*?/\\")[:28] or "Sheet"
-        while name in used:
-            name = name[:26] + str(len(used))
-        used.add(name)
-        sheet = book.create_sheet(name)
-        for row in rows:
-            # control characters (pasted into an answer) cannot be stored in a worksheet: they are left out
-            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in row])
-        for line in sheet.iter_rows():
-            for cell in line:
-                if cell.data_type == "f":  # text beginning with "=": a string cell, never a formula
-                    cell.data_type = "s"
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _safe(cell):
-    """In a CSV, text that a spreadsheet would run as a formula is kept as text (an XLSX cell says its type)."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
+    return workbook(sheets(access) or [(_("Responses"), [[_("No instruments yet.")]])])

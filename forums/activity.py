@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forums.export import forum_sheets
 from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
 from komunitas.models import Person, PersonKind
 
@@ -79,6 +80,7 @@ register(
         demo_seeders=[seed_forum],
         on_program_created=[lambda program: methods_ensure_defaults(program=program)],
         permission_rows="forums.tests.test_permissions.TABLE",
+        export_sheets=[forum_sheets],
         bench_pages=bench_pages,
         person_data=person_data,
         erase_person=erase_person,

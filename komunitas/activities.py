@@ -19,6 +19,8 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
   pointing at ``Person`` has rows for someone and no activity reports them.
 - ``public_urls`` — URLs at the site's root for people without an account (a questionnaire link, a check-in);
   the app guards them itself (an expiring token, a rate limit).
+- ``export_sheets`` — ``fn(access) -> [Sheet]``: its tables in ``/programs/<id>/export.xlsx`` (and a CSV each);
+  a sheet with students' or parents' personal data says so and goes to the school's staff only.
 - ``session_actions`` — ``fn(access, session) -> SessionAction | None``: a button on every session page (the
   evaluation's "Record an observation"), at no query.
 - ``erase_person`` — ``fn(person, by)``: remove or anonymise that, keeping counts (a count stays a count). Called
@@ -162,6 +164,8 @@ class Activity:
     # URLs at the site's root for people without an account (e.g. "q/<token>/"): the patterns, or a dotted path to
     # them; the app guards them itself
     public_urls: str | Sequence | None = None
+    # fn(access) -> [export.Sheet]: its tables in the program's export (a fixed number of queries each)
+    export_sheets: Sequence[Callable[[ProgramAccess], list[Any]]] = ()
     # fn(access, session) -> SessionAction | None, at no query: buttons on every session page
     session_actions: Sequence[Callable[[ProgramAccess, Session], SessionAction | None]] = ()
     erase_person: Callable[..., None] | None = None  # fn(person, by): remove or anonymise it, keeping counts

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
 from .demo import seed_reflection
+from .export_sheets import core_sheets
 from .models import PersonKind, Program, SessionStatus
 from .privacy import core_erase, core_person_data
 from .selectors import HeldOfPlanned, session_counts
@@ -29,6 +30,7 @@ register(
     Activity(
         app="komunitas",
         order=1000,  # after the activities: their kinds come first in every list
+        export_sheets=[core_sheets],
         session_types=[
             SessionType(
                 REFLECTION,

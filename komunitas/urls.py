@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import accounts, people, privacy, programs, schedule, sessions, staff
+from .views import accounts, export, people, privacy, programs, schedule, sessions, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
@@ -50,6 +50,9 @@ program_patterns = [
     path("sessions/<int:session_id>/documentation/", sessions.attachment_add, name="attachment_add"),
     path("files/<int:attachment_id>/", sessions.attachment_download, name="attachment_download"),
     path("files/<int:attachment_id>/delete/", sessions.attachment_delete, name="attachment_delete"),
+    path("export/", export.export_page, name="program_export"),
+    path("export.xlsx", export.export_xlsx, name="program_export_xlsx"),
+    path("export/<slug:key>.csv", export.export_csv, name="program_export_csv"),
     *activities.url_patterns(),
 ]
 

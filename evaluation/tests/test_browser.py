@@ -99,3 +99,38 @@ def test_a_parent_answers_a_questionnaire_through_its_link(phone, live_program):
     assert saved.answers.count() == questionnaire.items.count()
     likert = saved.answers.filter(item__type=ItemType.LIKERT).values_list("value", flat=True)
     assert set(likert) == {4.0}  # the second choice of the 5–1 scale
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_evaluation_page_is_accessible_and_fits(request, size, live_program):
+    """Each page of the section, with answers in it, passes the accessibility check and fits the screen."""
+    from evaluation import services
+    from evaluation.tests.conftest import answer_all
+    from komunitas.testing import visit_each
+
+    program = live_program
+    instruments = starter_instruments_load(program)
+    questionnaire = next(i for i in instruments if i.kind == InstrumentKind.QUESTIONNAIRE)
+    for phase in (Phase.BASELINE, Phase.ENDLINE):
+        services.response_record(
+            instrument=questionnaire, answers=answer_all(questionnaire), phase=phase, date=program.start_date
+        )
+    link = QuestionnaireLink.objects.create(
+        instrument=questionnaire, phase=Phase.ENDLINE, expires_at=timezone.now() + dt.timedelta(days=3)
+    )
+    response = questionnaire.responses.first()
+    page = request.getfixturevalue(size)
+    sign_in(page, "fasilitator")
+    names = ["index", "aspect_list", "aspect_create", "instrument_create", "instrument_import", "response_list",
+             "triangulation", "summary", "gallery"]  # fmt: skip
+    urls = [reverse(f"evaluation:{name}", args=[program.pk]) for name in names]
+    urls += [
+        reverse("evaluation:instrument_detail", args=[program.pk, questionnaire.pk]),
+        reverse("evaluation:link_list", args=[program.pk, questionnaire.pk]),
+        reverse("evaluation:record", args=[program.pk, questionnaire.pk]),
+        reverse("evaluation:response_detail", args=[program.pk, response.pk]),
+        link.get_absolute_url(),
+    ]
+    if size == "desktop":  # the print layout (A4 landscape) as HTML: not a page for a phone
+        urls.append(reverse("evaluation:summary_pdf", args=[program.pk]) + "?html=1")
+    visit_each(page, urls)

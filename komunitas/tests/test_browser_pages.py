@@ -56,6 +56,7 @@ def _pages(program, session):
         reverse("person_data", args=[program.pk, Person.objects.get(name="Ani Lestari").pk]),
         reverse("person_erase", args=[program.pk, Person.objects.get(name="Ani Lestari").pk]),
         reverse("people_list", args=[program.pk]) + "?archived=1",
+        reverse("program_export", args=[program.pk]),
     ]
     return urls + [reverse(activity.index_url_name, args=[program.pk]) for activity in activities.navigation()]
 

@@ -34,6 +34,9 @@ TABLE = [
     ("people_import_confirm", {}, "post", "manage", 302),
     ("import_template", {"fmt": "csv"}, "get", "read", 200),
     ("staff_list", {}, "get", "staff", 200),
+    ("program_export", {}, "get", "read", 200),
+    ("program_export_xlsx", {}, "get", "read", 200),
+    ("program_export_csv", {"key": "sessions"}, "get", "read", 200),
     ("audit_log", {}, "get", "staff", 200),
     ("staff_invite", {}, "get", "staff", 200),
     ("staff_invite", {}, "post", "staff", 200),  # empty form: errors, nothing saved
