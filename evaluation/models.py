@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from komunitas.activities import StandardAspect
 from komunitas.models import Person, PersonKind, Program, Session
 
-# SS/S/N/TS/STS scored 5–1, the scale Indonesian schools know (DESIGN.md, "Local conventions").
+# SS/S/N/TS/STS scored 5–1: the Likert scale Indonesian schools know.
 DEFAULT_SCALE = [
     {"value": 5, "label": "Sangat Setuju (SS)"},
     {"value": 4, "label": "Setuju (S)"},

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-# The score index's bands, as Indonesian evaluation reports use them (DESIGN.md, "Local conventions").
+# The score index's bands, as Indonesian evaluation reports use them (0–20 sangat kurang … 80–100 sangat baik).
 BANDS = [
     (20, _("very poor")),
     (40, _("poor")),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from evaluation.models import Instrument, InstrumentKind, Item, ItemType
 from komunitas import services as core
 from komunitas.models import CycleTemplate, PersonKind
-from komunitas.testing import FormPage, _as_post, field_values, form_fields, form_fuzz_test
+from komunitas.testing_forms import FormPage, _as_post, field_values, form_fields, form_fuzz_test
 from komunitas.tests.factories import START
 
 PAGES = [

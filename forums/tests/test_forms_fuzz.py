@@ -1,6 +1,6 @@
 """Every form of the forum takes any input: saved, or shown again with an error — never a 500."""
 
-from komunitas.testing import FormPage, form_fuzz_test
+from komunitas.testing_forms import FormPage, form_fuzz_test
 
 PAGES = [
     FormPage("forums:create", role="teacher"),

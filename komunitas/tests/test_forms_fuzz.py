@@ -4,7 +4,7 @@ error next to their field — never a 500 (komunitas.testing.form_fuzz_test)."""
 import pytest
 from django.urls import reverse
 
-from komunitas.testing import FormPage, form_fuzz_test
+from komunitas.testing_forms import FormPage, form_fuzz_test
 
 PAGES = [
     FormPage("school_create", in_program=False),

@@ -1,11 +1,11 @@
 """python manage.py restore PATH: a `backup` archive into a new database and an empty media folder
-(the work is komunitas/backup.py)."""
+(the work is komunitas/restore.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from komunitas import backup
+from komunitas import backup, restore
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, **options):
         try:
-            summary = backup.restore(Path(path))
+            summary = restore.restore(Path(path))
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Restored {summary} from {path}.")
