@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from komunitas import services
@@ -24,6 +25,8 @@ def _fast_and_isolated(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Every test rolls the database back, so ids and data tokens come again: nothing cached may outlive a test.
+    cache.clear()
     yield
     shutil.rmtree(Path(settings.MEDIA_ROOT), ignore_errors=True)
 

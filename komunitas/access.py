@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 
-from .models import DistrictOfficer, Membership, Participant, Program, Role, SessionStatus
+from .models import DistrictOfficer, Membership, Participant, Program, Role, SchoolDataVersion, SessionStatus
 
 DISTRICT = "district"
 SUPERUSER = "superuser"
@@ -172,10 +172,15 @@ def program_access_for(user, program_id: int, *, request=None) -> ProgramAccess:
     role_at_school = Membership.objects.filter(user=user, school=OuterRef("school")).values("role")[:1]
     officer_of_district = DistrictOfficer.objects.filter(user=user, district=OuterRef("school__district"))
     taking_part = Participant.objects.current().filter(program=OuterRef("pk"), person__user=user)
+    # What cached pages of the program are keyed by (komunitas/freshness.py)
+    data_token = SchoolDataVersion.objects.filter(school_id=OuterRef("school_id")).values("token")[:1]
     program = (
         Program.objects.select_related("school__district")
         .annotate(
-            my_role=Subquery(role_at_school), my_district=Exists(officer_of_district), takes_part=Exists(taking_part)
+            my_role=Subquery(role_at_school),
+            my_district=Exists(officer_of_district),
+            takes_part=Exists(taking_part),
+            data_token=Subquery(data_token),
         )
         .filter(pk=program_id)
         .first()

@@ -23,6 +23,7 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from . import freshness
 from .models import Membership, Person, Program, School, SecurityEvent, SecurityEventKind
 
 # The school of the program the current request works in (set by ``access.program_access``).
@@ -110,7 +111,7 @@ def log_bulk(instances, action: int, changes=None) -> None:
     context = auditlog_value.get(None) or {}
     content_type = ContentType.objects.get_for_model(instances[0])
     actor = context.get("actor")
-    LogEntry.objects.bulk_create(
+    entries = [
         LogEntry(
             content_type=content_type,
             object_pk=str(instance.pk),
@@ -124,7 +125,9 @@ def log_bulk(instances, action: int, changes=None) -> None:
             additional_data={"school": school_of(instance), "bulk": True},
         )
         for instance in instances
-    )
+    ]
+    LogEntry.objects.bulk_create(entries)
+    freshness.changed(entry.additional_data["school"] for entry in entries)  # bulk_create sends no post_save
 
 
 def _as_text(changes: dict) -> dict:

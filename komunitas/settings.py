@@ -113,6 +113,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """CACHE_URL: empty for local memory (each process its own, enough for one server), redis://host:port/db
+    for a cache every worker shares (needs the ``redis`` package), db://table for the database
+    (``manage.py createcachetable``). Cached pages are keyed by the data they show (komunitas/freshness.py), so
+    no choice here can serve a stale figure; a shared cache only computes each one once."""
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("db://"):
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": url.removeprefix("db://")}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+
+
+CACHES = {"default": {**cache_from_url(os.environ.get("CACHE_URL", "")), "KEY_PREFIX": "komunitas"}}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before any password is checked
     "komunitas.auth_backends.SignInBackend",  # says "switched off" rather than "wrong password"
@@ -147,6 +162,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "axes.AccessFailureLog",  # axes' own log of failures
     "komunitas.SecurityEvent",  # the security half of this log
     "komunitas.PasswordResetRequest",  # a day's rate-limit counter
+    "komunitas.SchoolDataVersion",  # a cache key bumped by every logged write (komunitas/freshness.py)
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login")  # a hash is no one's business; sign-ins logged apart
 AUDITLOG_DISABLE_REMOTE_ADDR = False

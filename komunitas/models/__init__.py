@@ -23,7 +23,7 @@ from .people import (
     took_part,
 )
 from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, Stage
-from .schools import District, DistrictOfficer, Membership, Role, School
+from .schools import District, DistrictOfficer, Membership, Role, School, SchoolDataVersion
 from .sessions import (
     Attachment,
     AttachmentKind,
@@ -63,6 +63,7 @@ __all__ = [
     "ProgramQuerySet",
     "Role",
     "School",
+    "SchoolDataVersion",
     "SecurityEvent",
     "SecurityEventKind",
     "Session",

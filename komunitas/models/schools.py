@@ -77,3 +77,22 @@ class DistrictOfficer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.district}"
+
+
+class SchoolDataVersion(models.Model):
+    """A token that changes with every write to a school's data, in the same transaction as the write
+    (``komunitas.freshness``). Pages that cache what they compute from a program (the dashboard's panels) key
+    the cache by it, so a save is never followed by a stale figure, whichever process serves the next request.
+
+    ``school_id`` is a plain number, not a foreign key: the token of a school being deleted may be bumped in the
+    deleting transaction."""
+
+    school_id = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.school_id}: {self.token}"

@@ -1,0 +1,35 @@
+"""Every write to a school's data changes its ``SchoolDataVersion`` token, in the writer's own transaction.
+
+What a page caches from a program's data (the dashboard's panels) is keyed by that token, which
+``access.program_access`` reads with the program at no extra query. The token changes in the same transaction as
+the data, so a reader that sees the new data sees the new token: no stale figure after a save, whichever process
+serves the next request and whatever cache backend holds the panels.
+
+Every write is already logged by django-auditlog, tagged with its school (``komunitas.audit``): a ``LogEntry``
+saved means a write to be noticed, and ``audit.log_bulk`` (the writes that bypass model signals) calls
+``changed`` itself. The token is random, not a counter, so a database restored or rolled back to an earlier state
+never meets a cache entry written for the same number.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+
+from .models import SchoolDataVersion
+
+
+def changed(school_ids: Iterable[int | None]) -> None:
+    """The data of these schools changed (None: a write that belongs to no school, e.g. a user's name)."""
+    for school_id in {school_id for school_id in school_ids if school_id}:
+        token = secrets.randbits(62)
+        if not SchoolDataVersion.objects.filter(school_id=school_id).update(token=token):
+            SchoolDataVersion.objects.bulk_create(
+                [SchoolDataVersion(school_id=school_id, token=token)], ignore_conflicts=True
+            )
+
+
+def logged(sender, instance, created: bool, **kwargs) -> None:
+    """``post_save`` receiver of auditlog's ``LogEntry``: the write it records changed its school's data."""
+    if created:
+        changed([(instance.additional_data or {}).get("school")])
