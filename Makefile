@@ -55,9 +55,12 @@ messages: $(VENV)/.dev-installed
 	DEBUG=1 $(PY) manage.py makemessages -l id --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=media
 	DEBUG=1 $(PY) manage.py compilemessages -l id --ignore=.venv
 
+# The pages timed with the test client, then requests per second of the dashboard and of a signed-in page against
+# /healthz's under gunicorn (2 sync workers on 127.0.0.1, a throwaway copy of the demo; under a minute).
 bench: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py bench
+	$(PY) scripts/throughput.py $(THROUGHPUT_ARGS)
 
 # gunicorn (3 workers) on a free port of 127.0.0.1 with a throwaway copy of the demo, 20 users for 60 s; fails on
 # any server error. More through LOADTEST_ARGS, e.g. make loadtest LOADTEST_ARGS="--seconds 10 --users 5".

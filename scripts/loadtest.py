@@ -19,13 +19,10 @@ from __future__ import annotations
 import argparse
 import http.client
 import io
-import os
 import random
 import re
 import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -34,15 +31,23 @@ import urllib.request
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import partial
-from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from PIL import Image  # the app's own dependency: makes the photo the users upload
+from throwaway_site import (
+    Page,
+    defaults,
+    prepare,
+    server_errors,
+    sign_in_fields,
+    site_env,
+    start_gunicorn,
+    stop_gunicorn,
+    wait_until_healthy,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "komunitas-demo"  # komunitas/demo.py, PASSWORD
 # Who signs in, in turn. The principal reads only: the program's writes (attendance, photos) are the staff's.
 ACCOUNTS = ["fasilitator", "kepsek", *(f"guru{i:02d}" for i in range(1, 11))]
 READERS = {"kepsek"}
@@ -82,49 +87,6 @@ KINDS = [
 
 def kind_of(method: str, path: str) -> str:
     return next((kind for m, pattern, kind in KINDS if m == method and re.search(pattern, path)), f"{method} {path}")
-
-
-class Page(HTMLParser):
-    """The links and the forms of an HTML page: as much of a browser as the test needs."""
-
-    def __init__(self, body: bytes):
-        super().__init__()
-        self.links: list[str] = []
-        self.forms: list[dict] = []
-        self._in_form = False
-        self.feed(body.decode("utf-8", "replace"))
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {name: value or "" for name, value in attrs}
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-        elif tag == "form":
-            self.forms.append({"action": attrs.get("action", "").split("#")[0], "inputs": []})
-            self._in_form = True
-        elif tag in {"input", "select", "textarea"} and self._in_form and attrs.get("name"):
-            self.forms[-1]["inputs"].append(attrs | ({"type": "select", "options": []} if tag == "select" else {}))
-        elif tag == "option" and self._in_form and self.forms[-1]["inputs"]:
-            select = self.forms[-1]["inputs"][-1]  # a browser sends the selected option, else the first
-            select.get("options", []).append(attrs.get("value", ""))
-            if "selected" in attrs or len(select.get("options", [])) == 1:
-                select["value"] = attrs.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._in_form = False
-
-    def form_with(self, field_pattern: str) -> dict | None:
-        """The first form with a field whose name matches (the navigation's language and sign-out forms have none)."""
-        return next((f for f in self.forms if any(re.search(field_pattern, i["name"]) for i in f["inputs"])), None)
-
-
-def defaults(form: dict) -> list[tuple[str, str]]:
-    """What a browser sends for a form left as it is: values, and the ticked boxes and radios."""
-    return [
-        (i["name"], i.get("value", ""))
-        for i in form["inputs"]
-        if i.get("type") not in {"file", "submit", "radio", "checkbox"} or "checked" in i
-    ]
 
 
 def options(form: dict, name: str) -> list[str]:
@@ -208,9 +170,7 @@ class Client:
 
     def sign_in(self, username: str) -> bool:
         _, _, body = self.get("/accounts/login/")
-        form = Page(body).form_with("^username$")
-        fields = [(n, v) for n, v in defaults(form or {"inputs": []}) if n not in {"username", "password"}]
-        return self.post("/accounts/login/", [*fields, ("username", username), ("password", PASSWORD)]) == 302
+        return self.post("/accounts/login/", sign_in_fields(body, username)) == 302
 
 
 @dataclass
@@ -304,59 +264,6 @@ def virtual_user(client: Client, username: str, site: Site, until: float, stop: 
         client.failures.append(f"{username}: the test itself failed: {exc!r}")
 
 
-def prepare(env: dict[str, str]) -> None:
-    """The throwaway site: schema, the demo program, static files (whitenoise serves the collected, hashed set)."""
-    for command in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput"]):
-        done = subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
-        )
-        if done.returncode:
-            sys.exit(f"manage.py {' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-
-
-def start_gunicorn(env: dict[str, str], workers: int, log) -> tuple[subprocess.Popen, str]:
-    # The port is bound here and the socket handed over (fd://): nothing else can take it in between. A session of
-    # its own keeps Ctrl-C from the terminal away from gunicorn: the script stops it, in order. No control socket:
-    # its default path (~/.gunicorn/gunicorn.ctl) is shared with any other gunicorn of the same user.
-    sock = socket.create_server(("127.0.0.1", 0))
-    command = ["-m", "gunicorn", "komunitas.wsgi", "--bind", f"fd://{sock.fileno()}", "--workers", str(workers)]
-    command.append("--no-control-socket")
-    server = subprocess.Popen(
-        [sys.executable, *command],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
-        pass_fds=[sock.fileno()],
-        start_new_session=True,
-    )
-    port = sock.getsockname()[1]
-    sock.close()
-    return server, f"http://127.0.0.1:{port}"
-
-
-def stop_gunicorn(server: subprocess.Popen) -> None:
-    server.terminate()  # graceful: the workers finish their requests
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-
-
-def wait_until_healthy(server: subprocess.Popen, base: str) -> None:
-    for _ in range(300):
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn exited")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not answer /healthz within 30 s")
-
-
 def run(site: Site, base: str, users: int, seconds: float) -> tuple[list[Client], float]:
     clients, stop = [Client(base) for _ in range(users)], threading.Event()
     start = time.monotonic()
@@ -407,22 +314,6 @@ def row(kind: str, rows: list[tuple[int | None, float]]) -> str:
     return f"| {kind} | {len(rows)} | {errors} | {shown} | {statistics.median(ms):.0f} | {p95:.0f} | {ms[-1]:.0f} |"
 
 
-def site_env(tmp: str) -> dict[str, str]:
-    """Production settings (DEBUG off), everything the site writes in ``tmp``."""
-    return os.environ | {
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL": "0",  # plain HTTP, as on a school LAN
-        "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3",
-        "MEDIA_ROOT": f"{tmp}/media",
-        "STATIC_ROOT": f"{tmp}/static",
-        # Every user signs in from 127.0.0.1: one slip must not lock the address for all of them.
-        "AXES_FAILURE_LIMIT": "1000",
-        "AXES_ADDRESS_FAILURE_LIMIT": "1000",
-    }
-
-
 def load_test(args: argparse.Namespace, tmp: str) -> int:
     env = site_env(tmp)
     print(f"Preparing a throwaway site in {tmp} (migrate, seed_demo, collectstatic) …", flush=True)
@@ -449,22 +340,6 @@ def load_test(args: argparse.Namespace, tmp: str) -> int:
         print("First failures:", *failures[:10], sep="\n  ")
     print(server_errors(Path(f"{tmp}/gunicorn.log").read_text()))
     return 1
-
-
-def server_errors(log: str) -> str:
-    """Django's "Internal Server Error: <path>" entries in gunicorn's log, counted by path and exception, with the
-    last traceback in full; without any, the end of the log (a worker killed, a failed start)."""
-    # An entry runs from Django's first line to gunicorn's next one ("[2026-…") or the next entry.
-    pattern = r"^Internal Server Error: .*?(?=^\[\d{4}-|^Internal Server Error: |\Z)"
-    entries = [entry.rstrip() for entry in re.findall(pattern, log, flags=re.M | re.S)]
-    if not entries:
-        return "End of gunicorn's log:\n" + "".join(log.splitlines(True)[-60:])
-    counts = Counter()
-    for entry in entries:
-        lines = entry.splitlines()
-        counts[re.sub(r"/\d+/", "/<id>/", lines[0]) + " → " + lines[-1]] += 1
-    summary = "\n".join(f"  {n}× {what}" for what, n in counts.most_common())
-    return f"Server errors in gunicorn's log:\n{summary}\nThe last in full:\n{entries[-1]}"
 
 
 def main() -> int:
