@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, register
 
+from .dashboard import missing_questionnaires, scales_panel
 from .demo import seed_evaluation
 from .export import evaluation_sheets
 from .privacy import erase_person, person_data
+from .report import evaluation_results, expected_results, instruments_appendix, instruments_used
 from .starter import aspects_create
 from .views.responses import observe_action
 
@@ -37,11 +39,14 @@ register(
         order=90,
         on_program_created=[aspects_create],
         session_actions=[observe_action],
+        dashboard_panels=[scales_panel],
+        attention=[missing_questionnaires],
         demo_seeders=[seed_evaluation],
         bench_pages=bench_pages,
         permission_rows="evaluation.tests.test_permissions.TABLE",
         person_data=person_data,
         export_sheets=[evaluation_sheets],
         erase_person=erase_person,
+        report_sections=[expected_results, instruments_used, evaluation_results, instruments_appendix],
     )
 )

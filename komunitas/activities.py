@@ -9,6 +9,10 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
   the page that shows one best. Read by ``Session.kind``'s choices, the schedule, attendance and every list.
 - ``label``, ``path``, ``urls`` — its entry in the program navigation and its URLs below ``/programs/<id>/``.
 - ``dashboard_panels`` — ``fn(access) -> Panel | None``, each at a fixed number of queries.
+- ``attention`` — ``fn(access) -> [Attention]``: what needs doing now (a missing baseline questionnaire), listed
+  under "Needs attention" on the dashboard. Panels and attention are cached per program, language and role
+  until the school's data changes (``komunitas/dashboard.py``): neither may show anything about the viewer
+  beyond their role, nor a form (no CSRF token in a shared cache).
 - ``indicators`` — weekly figures tied to a Table 1 aspect, read by the evaluation and the report.
 - ``demo_seeders`` — ``fn(*, program, people, today, rng)``, called by ``seed_demo`` in declared order.
 - ``on_program_created`` — ``fn(program)``, called when a program is created (e.g. a default list to start from).
@@ -25,6 +29,10 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
   evaluation's "Record an observation"), at no query.
 - ``erase_person`` — ``fn(person, by)``: remove or anonymise that, keeping counts (a count stays a count). Called
   by ``komunitas.privacy.erase`` in reverse order, so the apps go before the core they build on.
+- ``report_sections`` — ``fn(access) -> ReportSection | None``: its pieces of the final report
+  (``/programs/<id>/report.pdf``): a template and its context, in one part of the report (``ReportPart``: the
+  introduction, the method, the results, the appendix), at a fixed number of queries, with at most a few photos
+  (``shown_for("report")`` only). Read by ``report_sections_for(access)``, for ``komunitas/report.py``.
 
 Registration refuses duplicates (app, path, session type, indicator) and unknown aspects or person kinds, and
 keeps a declared order (``order``, then registration order). Tests add a throwaway activity with
@@ -116,6 +124,49 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class Attention:
+    """Something on the dashboard's "needs attention" list, e.g. "3 planned sessions not logged": a sentence,
+    and up to a few (label, url) pairs to act on."""
+
+    text: Text
+    items: Sequence[tuple[Text, str]] = ()
+    level: str = "warning"  # a Bootstrap colour: warning, danger, info
+
+
+class ReportPart(models.TextChoices):
+    """Where a section goes in the final report (the KKG/MGMP layout, docs/architecture.md "The final report")."""
+
+    INTRODUCTION = "introduction", _("Introduction")  # BAB I, after who took part (e.g. the results expected)
+    METHOD = "method", _("Implementation: method")  # BAB II, after the stages and the participants
+    RESULTS = "results", _("Implementation: results")  # BAB II, the results of each activity and the evaluation
+    APPENDIX = "appendix", _("Appendix")  # lampiran
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section of the final report an app contributes: a heading, a template and its context.
+
+    ``key`` is unique within the report and is what the facilitator ticks to include or leave out a section
+    (``?sections=``); keep it stable. The template is rendered inside the report with its ``context`` plus the
+    report's own (``program``, ``access``, ``pdf``, ``section``). A photo is a ``print_images.PrintPhoto``: read
+    with ``Attachment.objects.shown_for("report")`` and at most ``REPORT_PHOTOS_PER_SECTION`` of them."""
+
+    key: str
+    title: Text
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100  # within its part
+    part: str = ReportPart.RESULTS
+
+    @property
+    def part_label(self) -> Text:
+        return ReportPart(self.part).label
+
+
+REPORT_PHOTOS_PER_SECTION = 4  # bounds the report's size and its rendering time
+
+
+@dataclass(frozen=True)
 class SessionAction:
     """A button an app adds to every session page, e.g. the evaluation's "Record an observation"."""
 
@@ -155,6 +206,8 @@ class Activity:
     order: int = 100  # lower comes first: navigation, dashboard, report, demo
     session_types: Sequence[SessionType] = ()
     dashboard_panels: Sequence[Callable[[ProgramAccess], Panel | None]] = ()
+    # fn(access) -> [Attention]: what needs doing now, at a fixed number of queries (cached with the panels)
+    attention: Sequence[Callable[[ProgramAccess], Sequence[Attention]]] = ()
     indicators: Sequence[Indicator] = ()
     demo_seeders: Sequence[Callable[..., None]] = ()
     on_program_created: Sequence[Callable[[Program], None]] = ()
@@ -169,6 +222,8 @@ class Activity:
     # fn(access, session) -> SessionAction | None, at no query: buttons on every session page
     session_actions: Sequence[Callable[[ProgramAccess, Session], SessionAction | None]] = ()
     erase_person: Callable[..., None] | None = None  # fn(person, by): remove or anonymise it, keeping counts
+    # fn(access) -> ReportSection | None: its sections of the final report (fixed queries each)
+    report_sections: Sequence[Callable[[ProgramAccess], ReportSection | None]] = ()
 
     @property
     def index_url_name(self) -> str | None:
@@ -179,14 +234,27 @@ class Activity:
 _registry: dict[str, tuple[int, Activity]] = {}  # app → (registration number, activity)
 _numbers = itertools.count()  # registration order, for activities of the same ``order``
 _cache: dict[str, Any] = {}  # what is read on every request, derived from _registry; emptied when it changes
+_generations = itertools.count(1)
+_generation = 0  # changes with the registry: part of the key of what is cached from the activities' panels
 
 
 def register(activity: Activity) -> Activity:
     """Add an activity; ImproperlyConfigured when anything in it clashes with what is registered."""
     _check(activity)
     _registry[activity.app] = (next(_numbers), activity)
-    _cache.clear()
+    _changed()
     return activity
+
+
+def _changed() -> None:
+    global _generation
+    _cache.clear()
+    _generation = next(_generations)
+
+
+def generation() -> int:
+    """A number that changes whenever the registry does (tests register and hide activities)."""
+    return _generation
 
 
 def _check(activity: Activity) -> None:
@@ -218,7 +286,7 @@ def _check(activity: Activity) -> None:
 
 def _unregister(app: str) -> None:
     _registry.pop(app, None)
-    _cache.clear()
+    _changed()
 
 
 @contextmanager
@@ -244,13 +312,13 @@ def only(*apps: str) -> Iterator[None]:
     for app in list(_registry):
         if app not in apps:
             del _registry[app]
-    _cache.clear()
+    _changed()
     try:
         yield
     finally:
         _registry.clear()
         _registry.update(saved)
-        _cache.clear()
+        _changed()
 
 
 def _reload_urls() -> None:
@@ -338,6 +406,24 @@ def panels_for(access: ProgramAccess) -> list[Panel]:
         panel for activity in activities() for fn in activity.dashboard_panels if (panel := fn(access)) is not None
     ]
     return sorted(panels, key=lambda panel: panel.order)
+
+
+def attention_for(access: ProgramAccess) -> list[Attention]:
+    """What every activity says needs attention in this program, for this viewer."""
+    return [item for activity in activities() for fn in activity.attention for item in fn(access)]
+
+
+def report_sections_for(access: ProgramAccess) -> list[ReportSection]:
+    """Every activity's report sections for this reader, by part and order (then the activities' order).
+    ImproperlyConfigured when two share a key: the facilitator chooses sections by key."""
+    sections = [
+        section for activity in activities() for fn in activity.report_sections if (section := fn(access)) is not None
+    ]
+    keys = [section.key for section in sections]
+    if len(keys) != len(set(keys)):
+        raise ImproperlyConfigured(f"Report sections share a key: {sorted(k for k in keys if keys.count(k) > 1)}")
+    parts = list(ReportPart.values)
+    return sorted(sections, key=lambda section: (parts.index(section.part), section.order))
 
 
 def indicators() -> list[Indicator]:

@@ -250,3 +250,53 @@ def line_chart(
         svg=_svg(chart_id, title, f"{description} {spelled}".strip(), body, width, height),
         table=_table(chart_id, title, label_header, columns, labels),
     )
+
+
+def grouped_bar_chart(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[Number]]],
+    *,
+    title: str,
+    description: str = "",
+    max_value: float | None = None,
+    label_header: str = "",
+    highlight: int | None = None,
+    axis_labels: Sequence[str] | None = None,
+    chart_id: str | None = None,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+) -> Chart:
+    """Bars side by side for each label, one per (name, values) series (e.g. sessions planned and held per
+    week), with a legend; ``None`` draws no bar. ``axis_labels``: short labels under the bars (e.g. numbers)
+    when ``labels`` are too long for the axis; the description and the table keep ``labels``."""
+    chart_id = _chart_id(title, chart_id)
+    all_values = [v for _name, values in series for v in values if v is not None]
+    top = max_value or nice_ceiling(max(all_values, default=0))
+    frame = _Frame(len(labels), top, width, height)
+    body = frame.axis(axis_labels or labels, _number)
+    count = max(len(series), 1)
+    bar_width = frame.slot * 0.8 / count
+    for number, (name, values) in enumerate(series):
+        colour = PALETTE[number % len(PALETTE)]
+        for index, value in enumerate(values):
+            if value is None or value <= 0:
+                continue
+            x = frame.x_center(index) - frame.slot * 0.4 + bar_width * number
+            y = frame.y(value)
+            opacity = 1 if highlight is None or index == highlight else 0.6
+            body.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{frame.y(0) - y:.1f}" '
+                f'fill="{colour}" fill-opacity="{opacity}"/>'
+            )
+        legend_x = MARGIN_LEFT + number * 110
+        body.append(f'<rect x="{legend_x}" y="4" width="10" height="10" fill="{colour}"/>')
+        body.append(f'<text x="{legend_x + 14}" y="13" font-size="10" fill="{TEXT}">{escape(name[:18])}</text>')
+    spelled = " ".join(
+        f"{name}: " + "; ".join(f"{label} {_number(v)}" for label, v in zip(labels, values)) + "."
+        for name, values in series
+    )
+    columns = [(name, [_number(v) for v in values]) for name, values in series]
+    return Chart(
+        svg=_svg(chart_id, title, f"{description} {spelled}".strip(), body, width, height),
+        table=_table(chart_id, title, label_header, columns, labels),
+    )

@@ -13,10 +13,10 @@ def test_interface_is_indonesian_by_default_and_english_on_switch(client, princi
     client.force_login(principal)
     url = reverse("program_dashboard", args=[program.pk])
     html = client.get(url).content.decode()
-    assert 'lang="id"' in html and "Peserta" in html and "Jadwal" in html
+    assert 'lang="id"' in html and "Guru" in html and "Jadwal" in html
     client.post(reverse("set_language"), {"language": "en", "next": url})
     html = client.get(url).content.decode()
-    assert 'lang="en"' in html and "Participants" in html and "Schedule" in html
+    assert 'lang="en"' in html and "Teacher" in html and "Schedule" in html
 
 
 def test_dates_are_written_the_indonesian_way(client, principal, program):

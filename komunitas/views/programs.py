@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,11 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import activities, services
+from .. import dashboard, services
 from ..access import can_register_school, program_access, schools_user_can_manage
 from ..forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
-from ..models import ChecklistItem, Participant, PersonKind, Program, Stage
-from ..selectors import session_counts, session_rows
+from ..models import ChecklistItem, Program, Stage
 from . import atomic_post, render_program
 
 
@@ -93,10 +92,11 @@ def program_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
+    """The header and the stage's checklist (with its forms) are the request's own; everything below comes from
+    ``dashboard.panels_html``, cached until the school's data changes."""
     access = program_access(request, program_id)
     program = access.program
     today = timezone.localdate()
-    week = program.current_week(today)
     stages = list(
         program.stages.prefetch_related(Prefetch("checklist", queryset=ChecklistItem.objects.order_by("order", "pk")))
     )
@@ -104,40 +104,17 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     stage = program.stage_on(max(today, program.start_date), stages)
     for each in stages:
         each.done_count = sum(1 for item in each.checklist.all() if item.done)
-    by_role = dict(
-        Participant.objects.filter(program=program)
-        .current()
-        .values_list("role")
-        .annotate(n=Count("pk"))
-        .values_list("role", "n")
-    )
-    participants = [(label, by_role.get(value, 0)) for value, label in PersonKind.choices]
-    shown_week = week or (program.weeks if today > program.end_date else 1)
-    week_start, week_end = program.week_range(shown_week)
-    week_sessions = list(
-        program.sessions.between(week_start, week_end).with_attendance_counts().select_related("facilitator")
-    )
-    week_counts = session_counts(program, rows=session_rows(week_sessions)).week(shown_week)
     return render_program(
         request,
         "komunitas/program_dashboard.html",
         access,
         {
-            "today": today,
-            "week": week,
-            "shown_week": shown_week,
-            "week_start": week_start,
-            "week_end": week_end,
+            "week": program.current_week(today),
             "stages": stages,
             "stage": stage,
-            "participants": participants,
-            "participant_total": sum(by_role.values()),
-            "week_sessions": week_sessions,
-            "week_counts": week_counts,
             "todo": [item for item in stage.checklist.all() if not item.done] if stage else [],
             "finished": today > program.end_date,
-            "not_started": today < program.start_date,
-            "panels": activities.panels_for(access),
+            "panels_html": dashboard.panels_html(access),
         },
     )
 
