@@ -21,13 +21,14 @@ class KomunitasConfig(AppConfig):
         from auditlog.signals import pre_log
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in, user_login_failed
-        from django.db.models.signals import post_save, pre_save
+        from django.db.models.signals import m2m_changed, post_save, pre_save
 
         from . import audit, freshness
 
         pre_log.connect(audit.remember_school, dispatch_uid="audit-remember-school")
         pre_save.connect(audit.tag_school, sender=LogEntry, dispatch_uid="audit-tag-school")
         post_save.connect(freshness.logged, sender=LogEntry, dispatch_uid="freshness-logged")
+        m2m_changed.connect(freshness.links_changed, dispatch_uid="freshness-links-changed")
         user_logged_in.connect(audit.signed_in, dispatch_uid="audit-signed-in")
         user_login_failed.connect(audit.sign_in_failed, dispatch_uid="audit-sign-in-failed")
         user_locked_out.connect(audit.locked_out, dispatch_uid="audit-locked-out")

@@ -29,6 +29,15 @@ def changed(school_ids: Iterable[int | None]) -> None:
             )
 
 
+def links_changed(sender, instance, action: str, **kwargs) -> None:
+    """``m2m_changed`` receiver: auditlog logs no many-to-many change (who is in a photo, a forum's presenters),
+    and a form that changes only links saves no logged change of its row."""
+    if action in {"post_add", "post_remove", "post_clear"}:
+        from .audit import school_of
+
+        changed([school_of(instance)])
+
+
 def logged(sender, instance, created: bool, **kwargs) -> None:
     """``post_save`` receiver of auditlog's ``LogEntry``: the write it records changed its school's data."""
     if created:

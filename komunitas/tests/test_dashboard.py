@@ -174,3 +174,13 @@ def test_cache_key_changes_with_the_data_token_the_day_and_the_role(facilitator,
     assert key != dashboard.cache_key(program_access_for(principal, program.pk), day(1))
     SessionFactory(program=program)  # any write to the school's data
     assert key != dashboard.cache_key(program_access_for(facilitator, program.pk), day(1))
+
+
+def test_a_change_of_links_only_changes_the_data_token(facilitator, program, school):
+    """auditlog logs no many-to-many change: tagging a student in a photo must still refresh the dashboard."""
+    session = SessionFactory(program=program, date=day(1))
+    photo = Attachment.objects.create(session=session, kind="photo", file="x.jpg", original_name="x.jpg")
+    student = PersonFactory(school=school, kind=PersonKind.STUDENT)
+    before = dashboard.cache_key(program_access_for(facilitator, program.pk), day(2))
+    photo.people.add(student)
+    assert dashboard.cache_key(program_access_for(facilitator, program.pk), day(2)) != before
