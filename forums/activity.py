@@ -12,6 +12,7 @@ from .metrics import forum_weekly
 from .models import FORUM
 from .panels import forum_panel
 from .privacy import erase_person, person_data
+from .report import forum_report_section
 from .services import methods_ensure_defaults
 
 
@@ -84,5 +85,6 @@ register(
         bench_pages=bench_pages,
         person_data=person_data,
         erase_person=erase_person,
+        report_sections=[forum_report_section],
     )
 )

@@ -10,13 +10,11 @@ from komunitas.charts import bar_chart
 from .metrics import forum_weekly
 
 
-def forum_panel(access) -> Panel:
-    """Teachers present at the forum, week by week (four queries, see ``forum_weekly``)."""
-    program = access.program
-    rows = forum_weekly(program)
+def participation_chart(program, rows):
+    """Teachers present at the forum, week by week: the dashboard's chart, and the report's (no query)."""
     total = rows[0].teachers_total if rows else 0
     current = program.current_week()
-    chart = bar_chart(
+    return bar_chart(
         [str(row.week) for row in rows],
         [row.teachers_present if row.held else None for row in rows],
         title=_("Teachers present at the forum, by week"),
@@ -39,6 +37,13 @@ def forum_panel(access) -> Panel:
         highlight=current - 1 if current else None,
         chart_id="forum-participation",
     )
+
+
+def forum_panel(access) -> Panel:
+    """Teachers present at the forum, week by week (four queries, see ``forum_weekly``)."""
+    program = access.program
+    rows = forum_weekly(program)
+    chart = participation_chart(program, rows)
     return Panel(
         template="forums/includes/_dashboard_panel.html",
         context={

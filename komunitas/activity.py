@@ -2,6 +2,7 @@
 owns, and the indicator of a community that runs on a schedule (Table 1, "Komunitas Belajar": "ada jadwal dan
 kegiatan rutin"). Declared exactly as an activity app declares its own."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from .demo import seed_reflection
 from .export_sheets import core_sheets
 from .models import PersonKind, Program, SessionStatus
 from .privacy import core_erase, core_person_data
+from .report import attendance_appendix, photo_appendix
 from .selectors import HeldOfPlanned, session_counts
 
 REFLECTION = "reflection"
@@ -24,6 +26,14 @@ def weekly_held_of_planned(program: Program) -> list[HeldOfPlanned]:
     rows = program.sessions.values_list("kind", "date", "status")
     due = [(kind, day, status) for kind, day, status in rows if status == SessionStatus.HELD or day < today]
     return session_counts(program, rows=due).weekly()
+
+
+def bench_pages(program: Program) -> dict[str, str]:
+    """The final report's page and its PDF (the bench also times WeasyPrint alone on its HTML)."""
+    return {
+        "report page": reverse("report_page", args=[program.pk]),
+        "report.pdf": reverse("report_pdf", args=[program.pk]),
+    }
 
 
 register(
@@ -52,5 +62,8 @@ register(
         demo_seeders=[seed_reflection],
         person_data=core_person_data,
         erase_person=core_erase,
+        # The report's appendices the core owns: attendance (lampiran daftar hadir) and photos (foto kegiatan)
+        report_sections=[attendance_appendix, photo_appendix],
+        bench_pages=bench_pages,
     )
 )

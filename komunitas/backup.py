@@ -127,10 +127,13 @@ def _stored(model: type[Model]) -> bool:
 
 
 def media_files(root: Path) -> list[Path]:
-    """Every regular file under ``root``, in a stable order. Symbolic links are not followed: uploads are never
-    links, and a link could lead out of MEDIA_ROOT."""
+    """Every regular file under ``root``, in a stable order, but ``cache/`` (print copies of photos, rendered
+    reports: made again when needed). Symbolic links are not followed: uploads are never links, and a link could
+    lead out of MEDIA_ROOT."""
     found = []
     for folder, subfolders, names in os.walk(root):
+        if Path(folder) == Path(root):
+            subfolders[:] = [name for name in subfolders if name != "cache"]
         subfolders.sort()
         found.extend(path for name in sorted(names) if (path := Path(folder, name)).is_file() and not path.is_symlink())
     return found

@@ -130,6 +130,8 @@ ALLOWED = {
     "staff": {"facilitator", "principal", "superuser"},
     # everyone's evaluation answers, by name
     "evaluate": {"facilitator", "principal", "superuser"},
+    # the final report's texts and obstacles
+    "report": {"facilitator", "principal", "superuser"},
     # what a teacher does as a teacher, e.g. answer the teachers' questionnaire as themselves
     "teacher_self": {"teacher"},
     # a record created by the facilitator: only they (and superusers) may edit it

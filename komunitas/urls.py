@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import accounts, export, people, privacy, programs, schedule, sessions, staff
+from .views import accounts, export, people, privacy, programs, report, schedule, sessions, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
@@ -53,6 +53,13 @@ program_patterns = [
     path("export/", export.export_page, name="program_export"),
     path("export.xlsx", export.export_xlsx, name="program_export_xlsx"),
     path("export/<slug:key>.csv", export.export_csv, name="program_export_csv"),
+    path("report/", report.report_page, name="report_page"),
+    path("report/preview/", report.report_preview, name="report_preview"),
+    path("report.pdf", report.report_pdf, name="report_pdf"),
+    path("report/obstacles/", report.obstacle_list, name="obstacle_list"),
+    path("report/obstacles/new/", report.obstacle_create, name="obstacle_create"),
+    path("report/obstacles/<int:pk>/edit/", report.obstacle_edit, name="obstacle_edit"),
+    path("report/obstacles/<int:pk>/delete/", report.obstacle_delete, name="obstacle_delete"),
     *activities.url_patterns(),
 ]
 

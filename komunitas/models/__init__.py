@@ -23,6 +23,7 @@ from .people import (
     took_part,
 )
 from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, Stage
+from .report import Obstacle, ObstacleCategory, ReportText
 from .schools import District, DistrictOfficer, Membership, Role, School, SchoolDataVersion
 from .sessions import (
     Attachment,
@@ -52,6 +53,8 @@ __all__ = [
     "District",
     "DistrictOfficer",
     "Membership",
+    "Obstacle",
+    "ObstacleCategory",
     "Participant",
     "ParticipantQuerySet",
     "PasswordResetRequest",
@@ -61,6 +64,7 @@ __all__ = [
     "PhotoConsent",
     "Program",
     "ProgramQuerySet",
+    "ReportText",
     "Role",
     "School",
     "SchoolDataVersion",

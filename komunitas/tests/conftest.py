@@ -3,6 +3,7 @@
 import pytest
 
 from komunitas import services
+from komunitas.models import Obstacle
 from komunitas.testing import jpeg_bytes
 from komunitas.tests.factories import SessionFactory, StudentFactory
 from komunitas.uploads import CleanFile
@@ -22,7 +23,11 @@ def world(users, program, facilitator, teacher):
         user=facilitator,
     )
     stage = program.stages.first()
+    obstacle = Obstacle.objects.create(
+        program=program, noted_on=program.start_date, category="time", description="Guru sibuk", created_by=facilitator
+    )
     return {
+        "obstacle": obstacle,
         "teacher_membership": teacher.memberships.get(),
         "program": program,
         "stage": stage,

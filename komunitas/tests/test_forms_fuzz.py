@@ -30,6 +30,9 @@ PAGES = [
     ),
     FormPage("staff_invite", role="principal"),
     FormPage("staff_role", {"membership_id": "teacher_membership"}, page=("staff_list", {})),
+    FormPage("report_page", role="principal"),
+    FormPage("obstacle_create"),
+    FormPage("obstacle_edit", {"pk": "obstacle"}, role="principal"),
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)

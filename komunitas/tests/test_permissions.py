@@ -58,6 +58,18 @@ TABLE = [
     ("attachment_add", {"session_id": "session"}, "post", "log", 200),
     ("attachment_download", {"attachment_id": "attachment"}, "get", "read", 200),
     ("attachment_delete", {"attachment_id": "attachment"}, "get", "edit_facilitators", 200),
+    # the final report: every reader reads it (no child's name in it); its writers edit texts and obstacles
+    ("report_page", {}, "get", "read", 200),
+    ("report_page", {}, "post", "report", 302),  # every text empty: saved (each follows the data)
+    ("report_preview", {}, "get", "read", 200),
+    ("report_pdf", {}, "get", "read", 200),
+    ("obstacle_list", {}, "get", "read", 200),
+    ("obstacle_create", {}, "get", "report", 200),
+    ("obstacle_create", {}, "post", "report", 200),  # empty form: errors
+    ("obstacle_edit", {"pk": "obstacle"}, "get", "report", 200),
+    ("obstacle_edit", {"pk": "obstacle"}, "post", "report", 200),  # empty form: errors
+    ("obstacle_delete", {"pk": "obstacle"}, "get", "report", 200),
+    ("obstacle_delete", {"pk": "obstacle"}, "post", "report", 302),
 ]
 
 

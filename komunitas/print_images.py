@@ -1,0 +1,103 @@
+"""Photos made small for print, once each, and kept: what the final report embeds instead of the uploads.
+
+An upload is kept at up to 1600 px (``uploads.WEB_IMAGE_SIDE``) and whatever quality the phone chose; printed
+at a third of an A4 page's width it needs far less. WeasyPrint embeds an image as it gets it, so twenty
+uploads made a 149 MB report and their downscaled copies 6 MB (the evidence platform takes at most 10 MB).
+Downscaling costs about 50 ms a photo, so each is made once and stored under
+``MEDIA_ROOT/cache/print/`` (named after the attachment's file, so a replaced file gets a new copy); later
+renders read the stored copy. ``cache/`` holds only what can be made again: backups skip it
+(``backup.media_files``).
+
+The copy is re-encoded from pixels, so it carries no EXIF (the uploads had none either: ``uploads.clean_image``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+log = logging.getLogger(__name__)
+
+PRINT_SIDE = 1200  # px, longest side: sharp at 300 dpi over 10 cm, the widest a photo is printed
+PRINT_QUALITY = 75
+FOLDER = "cache/print"
+
+
+@dataclass(frozen=True)
+class PrintPhoto:
+    """A photo as the report shows it: its print copy (a /media/ path, which only the PDF module's URL
+    fetcher reads), the checked URL of the upload (for the HTML preview in a browser), and its caption."""
+
+    media_url: str
+    preview_url: str
+    caption: str
+    session_title: str
+    date: object
+
+    def src(self, pdf: bool) -> str:
+        return self.media_url if pdf else self.preview_url
+
+
+def print_name(attachment) -> str:
+    """Where the print copy of ``attachment`` is stored: a digest of its file's name (a new upload, a new name)."""
+    digest = hashlib.sha256(attachment.file.name.encode()).hexdigest()[:24]
+    return f"{FOLDER}/{attachment.session.program_id}/{digest}.jpg"
+
+
+def downscaled(data: bytes, side: int = PRINT_SIDE, quality: int = PRINT_QUALITY) -> bytes:
+    """``data`` (an image) as an EXIF-free JPEG of at most ``side`` pixels on its longest side."""
+    with Image.open(io.BytesIO(data)) as image:
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((side, side), Image.Resampling.LANCZOS)
+        if image.mode != "RGB":
+            background = Image.new("RGB", image.size, "white")
+            rgba = image.convert("RGBA")
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            image = background
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=quality, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def print_copy(attachment) -> str | None:
+    """The storage name of ``attachment``'s print copy, made now if missing; None when its file cannot be read
+    as an image (a missing file, a damaged one): the report goes on without it."""
+    name = print_name(attachment)
+    if default_storage.exists(name):
+        return name
+    try:
+        with attachment.file.open("rb") as upload:
+            data = downscaled(upload.read())
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        log.warning("No print copy of attachment %s", attachment.pk, exc_info=True)
+        return None
+    return default_storage.save(name, ContentFile(data))
+
+
+def print_photos(attachments) -> list[PrintPhoto]:
+    """The report's photos from ``attachments`` (already filtered with ``shown_for("report")``, with
+    ``session`` selected): print copies made where missing. No query."""
+    from django.urls import reverse
+
+    photos = []
+    for attachment in attachments:
+        name = print_copy(attachment)
+        if name is None:
+            continue
+        session = attachment.session
+        photos.append(
+            PrintPhoto(
+                media_url=f"/media/{name}",
+                preview_url=reverse("attachment_download", args=[session.program_id, attachment.pk]),
+                caption=attachment.caption,
+                session_title=session.title,
+                date=session.date,
+            )
+        )
+    return photos
