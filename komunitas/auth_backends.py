@@ -3,6 +3,11 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from .prepared import Prepared
+
+# The signed-in user, read on every request: its SQL built once per process (``komunitas.prepared``).
+_user = Prepared(lambda user_id: get_user_model()._default_manager.filter(pk=user_id), user_id=int)
+
 
 class SignInBackend(ModelBackend):
     """Checks the password of a switched-off account too, so that the sign-in form says the account was
@@ -20,3 +25,13 @@ class SignInBackend(ModelBackend):
             User().set_password(password)  # as long as for a real account: no telling who exists
             return None
         return user if user.check_password(password) else None
+
+    def get_user(self, user_id):
+        """ModelBackend's, read afresh on every request as there: a switched-off account is refused at once, and
+        Django compares the password's hash with the session's (a changed password signs every other session
+        out)."""
+        try:
+            user = _user.first(user_id=int(user_id))
+        except (TypeError, ValueError):
+            return None
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -183,6 +183,8 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
 SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS", "12"))
 SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
+# Django's database sessions, read with SQL built once per process (every signed-in request reads one).
+SESSION_ENGINE = "komunitas.session_store"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "/accounts/login/?signed_out=1"
