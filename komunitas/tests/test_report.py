@@ -22,9 +22,11 @@ pytestmark = pytest.mark.usefixtures("english")  # titles asserted by their msgi
 
 
 def noisy_jpeg(seed: int, size=(1600, 1200)) -> bytes:
-    """A photo as a phone makes one: noise compresses badly, as real detail does."""
+    """A photo with a phone's detail: noise at a quarter of the size, enlarged (pure noise would be harder to
+    compress than any photo)."""
     rng = random.Random(seed)
-    image = Image.frombytes("RGB", size, rng.randbytes(size[0] * size[1] * 3))
+    small = (max(1, size[0] // 4), max(1, size[1] // 4))
+    image = Image.frombytes("RGB", small, rng.randbytes(small[0] * small[1] * 3)).resize(size, Image.Resampling.BICUBIC)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=92)
     return out.getvalue()
@@ -136,10 +138,10 @@ def test_twenty_phone_photos_stay_well_under_10_mb(client, program, facilitator)
         uploads += photo.size
     client.force_login(facilitator)
     response = client.get(reverse("report_pdf", args=[program.pk]))
-    assert uploads > 20_000_000  # what embedding the uploads would cost
-    assert len(response.content) < 10_000_000, len(response.content)
+    assert uploads > 15_000_000  # what embedding the uploads would cost
+    assert len(response.content) < 10_000_000, len(response.content)  # the evidence platform takes 10 MB
     with Image.open(default_storage.open(print_name(photo))) as copy:
-        assert max(copy.size) == 1200 and not copy.getexif()
+        assert max(copy.size) == 1000 and not copy.getexif()
 
 
 def test_the_stored_report_is_served_until_the_data_changes(client, program, facilitator):
