@@ -17,6 +17,7 @@ from django.utils import timezone
 from komunitas.access import _program_with_role, program_access_for, program_with_role
 from komunitas.models import Membership, Participant, Program
 from komunitas.prepared import Prepared
+from komunitas.static_storage import StaticFilesStorage
 
 
 def test_the_prepared_read_gives_what_the_queryset_gives(users, program):
@@ -101,3 +102,29 @@ def test_activity_is_written_to_the_session_at_most_once_a_minute(client, teache
     session.save()
     assert len(session_writes()) == 1  # a minute on: noted once
     assert session_writes() == []
+
+
+def test_the_program_navigation_follows_the_page_and_the_language(client, teacher, program):
+    """Rendered once per program, page and language (komunitas/templatetags/program_nav.py)."""
+    client.force_login(teacher)
+    schedule = reverse("schedule", args=[program.pk])
+    dashboard = client.get(program.get_absolute_url()).content.decode()
+    assert f'class="nav-link active" href="{program.get_absolute_url()}" aria-current="page">Dasbor</a>' in dashboard
+    assert f'class="nav-link" href="{schedule}">Jadwal</a>' in dashboard
+    client.cookies["django_language"] = "en"
+    page = client.get(schedule).content.decode()
+    assert f'class="nav-link active" href="{schedule}">Schedule</a>' in page
+    assert f'class="nav-link" href="{program.get_absolute_url()}" >Dashboard</a>' in page
+
+
+def test_static_urls_are_the_hashed_files_found_once(settings, tmp_path):
+    settings.DEBUG = False
+    (tmp_path / "staticfiles.json").write_text(
+        '{"paths": {"css/komunitas.css": "css/komunitas.0123abcd.css"}, "version": "1.1", "hash": "x"}'
+    )
+    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    assert storage.url("css/komunitas.css") == "/static/css/komunitas.0123abcd.css"
+    storage.hashed_files.clear()  # found once: the manifest is not read again
+    assert storage.url("css/komunitas.css") == "/static/css/komunitas.0123abcd.css"
+    with pytest.raises(ValueError):  # a file collectstatic did not collect is still an error
+        storage.url("css/missing.css")
