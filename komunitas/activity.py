@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
-from .demo import seed_reflection
+from .demo import seed_obstacles, seed_reflection
 from .export_sheets import core_sheets
 from .models import PersonKind, Program, SessionStatus
 from .privacy import core_erase, core_person_data
@@ -59,7 +59,7 @@ register(
                 value=lambda week: week.percent,
             ),
         ],
-        demo_seeders=[seed_reflection],
+        demo_seeders=[seed_reflection, seed_obstacles],
         person_data=core_person_data,
         erase_person=core_erase,
         # The report's appendices the core owns: attendance (lampiran daftar hadir) and photos (foto kegiatan)

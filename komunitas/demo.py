@@ -319,6 +319,33 @@ def seed_reflection(*, program: Program, people: dict[str, list[Person]], today:
     save_planned(program, [Planned(session, people[PersonKind.TEACHER], 0.9, 0.9)], today=today, rng=rng)
 
 
+# The obstacles the study names (HASIL: "keterbatasan waktu …, perbedaan tingkat motivasi …, keterbatasan
+# fasilitas"), as a facilitator would have recorded them along the way: (week, kind, what happened, handling).
+OBSTACLES = [
+    (3, "time", "Empat guru tidak bisa hadir di forum karena bertepatan dengan rapat penilaian dan jam mengajar "
+     "tambahan.", "Jadwal forum dipindah ke Selasa pukul 13.30 setelah jam pelajaran terakhir dan dibatasi 90 menit."),
+    (5, "motivation", "Sebagian guru masih pasif dan hanya hadir tanpa berbagi praktik.",
+     "Setiap guru mendapat giliran sebagai penyaji atau notulis; umpan balik sejawat memakai format "
+     "Sampaikan-Tanyakan-Berikan."),
+    (6, "facilities", "Proyektor dan akses internet di ruang guru terbatas untuk kegiatan klub proyek.",
+     "Klub bergantian memakai ruang laboratorium; bahan proyek memakai barang bekas di sekitar sekolah."),
+]  # fmt: skip
+
+
+def seed_obstacles(*, program: Program, people: dict[str, list[Person]], today: dt.date, rng) -> None:
+    """The obstacles recorded during the demo program, for the report's "masalah dan solusi"."""
+    from .models import Obstacle
+
+    for week, category, description, handling in OBSTACLES:
+        noted_on = program.week_range(week)[0] + dt.timedelta(days=2)
+        if noted_on <= today:
+            Obstacle.objects.get_or_create(
+                program=program,
+                category=category,
+                defaults={"noted_on": noted_on, "description": description, "handling": handling},
+            )
+
+
 def _add_photo(session: Session, pictured: list[Person], rng) -> None:
     """A generated picture (people as coloured circles at a table), never a downloaded one."""
     image = Image.new("RGB", (960, 640), (233, 244, 236))

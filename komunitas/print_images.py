@@ -41,6 +41,13 @@ class PrintPhoto:
     session_title: str
     date: object
 
+    @property
+    def text(self) -> str:
+        """The caption with its session's title, unless the caption already names it."""
+        if not self.caption:
+            return self.session_title
+        return self.caption if self.session_title in self.caption else f"{self.caption} — {self.session_title}"
+
     def src(self, pdf: bool) -> str:
         return self.media_url if pdf else self.preview_url
 
