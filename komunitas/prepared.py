@@ -52,8 +52,9 @@ class Prepared:
         self._shapes: dict[str, _Shape] = {}
 
     def _markers(self) -> dict:
-        """A value for each slot that no real call passes, so the place it lands in the SQL's parameters is plain."""
-        kinds = {int: lambda n: -(2**62) - n, str: lambda n: f"\x00prepared-{n}"}
+        """A value for each slot that no constant of the query has, so the place it lands in the SQL's parameters is
+        plain. Integers stay within a 32-bit column's range: beyond it, Django compiles a lookup to nothing."""
+        kinds = {int: lambda n: 2_147_000_000 + n, str: lambda n: f"\x00prepared-{n}"}
         try:
             return {name: kinds[kind](next(_markers)) for name, kind in self.slots.items()}
         except KeyError as missing:
