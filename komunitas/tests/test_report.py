@@ -215,3 +215,12 @@ def test_an_obstacle_edited_by_two_is_not_silently_overwritten(client, program, 
     response = client.post(url, mine)
     assert response.status_code == 200 and response.context["form"].non_field_errors()
     assert Obstacle.objects.get(pk=obstacle.pk).description == "theirs"
+
+
+def test_the_stable_url_opens_in_the_viewer_and_the_download_buttons_save_a_file(client, program, principal):
+    client.force_login(principal)
+    url = reverse("report_pdf", args=[program.pk])
+    assert client.get(url)["Content-Disposition"].startswith("inline;")
+    assert client.get(url, {"download": 1})["Content-Disposition"].startswith("attachment;")
+    page = client.get(reverse("report_page", args=[program.pk])).content.decode()
+    assert f'href="{url}?download=1"' in page

@@ -81,7 +81,9 @@ def report_pdf(request: HttpRequest, program_id: int) -> HttpResponse:
     pdf, stored, elapsed = report_render.report_pdf(access, sections, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"laporan-{access.program.name}") or "laporan"
-    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    # Opened in the browser's viewer by its stable URL; saved as a file from the report page's download buttons.
+    disposition = "attachment" if request.GET.get("download") else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}.pdf"'
     response["Server-Timing"] = f"pdf;dur={elapsed:.0f};desc={'stored' if stored else 'rendered'}"
     return response
 
