@@ -37,6 +37,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "staff": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
     # everyone's evaluation answers, by name (interviews, questionnaires, observations of people)
     "evaluate": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
+    # the final report's texts and obstacles: those who write and sign it (teachers raise obstacles at the forum)
+    "report": {Role.FACILITATOR, Role.PRINCIPAL, SUPERUSER},
 }
 
 
@@ -97,6 +99,10 @@ class ProgramAccess:
     @property
     def can_log(self) -> bool:
         return self.can("log")
+
+    @property
+    def can_report(self) -> bool:
+        return self.can("report")
 
     @property
     def can_manage_staff(self) -> bool:
