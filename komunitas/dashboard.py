@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,11 +36,13 @@ from .models import (
     AttachmentKind,
     Attendance,
     AttendanceStatus,
+    ChecklistItem,
     Participant,
     PersonKind,
     Program,
     Session,
     SessionStatus,
+    Stage,
     took_part,
 )
 from .selectors import HeldOfPlanned
@@ -363,6 +365,21 @@ def _attention(access, sessions, marks, periods, today, last_week) -> list[Atten
                 )
             )
     return items + activities.attention_for(access)
+
+
+def stages_with_checklists(access: ProgramAccess) -> list[Stage]:
+    """The program's stages, each with its checklist and ``done_count``: two queries, or none while the school's
+    data is unchanged (the dashboard's header renders them with its own forms, so only the rows are cached)."""
+    program = access.program
+    key = f"dashboard-stages:{CACHE_VERSION}:{program.pk}:{getattr(program, 'data_token', None)}"
+    stages = cache.get(key)
+    if stages is None:
+        checklist = ChecklistItem.objects.order_by("order", "pk")
+        stages = list(program.stages.prefetch_related(Prefetch("checklist", queryset=checklist)))
+        for stage in stages:
+            stage.done_count = sum(1 for item in stage.checklist.all() if item.done)
+        cache.set(key, stages, CACHE_SECONDS)
+    return stages
 
 
 def cache_key(access: ProgramAccess, today: dt.date) -> str:

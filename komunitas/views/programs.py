@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -97,13 +96,9 @@ def program_dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     program = access.program
     today = timezone.localdate()
-    stages = list(
-        program.stages.prefetch_related(Prefetch("checklist", queryset=ChecklistItem.objects.order_by("order", "pk")))
-    )
+    stages = dashboard.stages_with_checklists(access)
     # Before the start, the first stage's checklist is what needs doing now.
     stage = program.stage_on(max(today, program.start_date), stages)
-    for each in stages:
-        each.done_count = sum(1 for item in each.checklist.all() if item.done)
     return render_program(
         request,
         "komunitas/program_dashboard.html",
