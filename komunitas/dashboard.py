@@ -27,7 +27,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import activities
+from . import activities, freshness
 from .access import ProgramAccess
 from .activities import Attention
 from .charts import grouped_bar_chart, line_chart
@@ -47,7 +47,7 @@ from .models import (
 )
 from .selectors import HeldOfPlanned
 
-CACHE_VERSION = 1  # change when the fragment's shape changes, so a shared cache forgets the old one on deploy
+CACHE_VERSION = 1  # raise when the Python code changes the panels (templates and translations count by themselves)
 CACHE_SECONDS = 24 * 3600  # the key changes with the data and the day anyway; this only bounds memory
 GROUPS = (PersonKind.TEACHER, PersonKind.STUDENT, PersonKind.PARENT)  # whose participation the paper follows
 ABSENT_WEEKS = 3  # "absent three weeks running"
@@ -371,7 +371,7 @@ def stages_with_checklists(access: ProgramAccess) -> list[Stage]:
     """The program's stages, each with its checklist and ``done_count``: two queries, or none while the school's
     data is unchanged (the dashboard's header renders them with its own forms, so only the rows are cached)."""
     program = access.program
-    key = f"dashboard-stages:{CACHE_VERSION}:{program.pk}:{getattr(program, 'data_token', None)}"
+    key = f"dashboard-stages:{CACHE_VERSION}:{program.pk}:{getattr(program, 'data_token', None)}"  # rows: no template
     stages = cache.get(key)
     if stages is None:
         checklist = ChecklistItem.objects.order_by("order", "pk")
@@ -389,6 +389,7 @@ def cache_key(access: ProgramAccess, today: dt.date) -> str:
         for part in (
             "dashboard",
             CACHE_VERSION,
+            freshness.deployment(),
             program.pk,
             getattr(program, "data_token", None),
             translation.get_language(),

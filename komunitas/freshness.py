@@ -13,8 +13,11 @@ never meets a cache entry written for the same number.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import secrets
 from collections.abc import Iterable
+from pathlib import Path
 
 from .models import SchoolDataVersion
 
@@ -42,3 +45,22 @@ def logged(sender, instance, created: bool, **kwargs) -> None:
     """``post_save`` receiver of auditlog's ``LogEntry``: the write it records changed its school's data."""
     if created:
         changed([(instance.additional_data or {}).get("school")])
+
+
+@functools.cache
+def deployment() -> str:
+    """What a cached page also depends on besides the data: the templates and the compiled translations this
+    process runs with (a digest of their files, computed once). A deploy that changes a template or a translation
+    thus never serves what the old one rendered, from a shared cache or from storage."""
+    from django.apps import apps
+    from django.conf import settings
+
+    folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
+    folders += [Path(config.path) / "templates" for config in apps.get_app_configs()]
+    folders += [Path(folder) for folder in settings.LOCALE_PATHS]
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.suffix in {".html", ".txt", ".mo"} and path.is_file():
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -7,8 +7,8 @@ made of what it depends on:
 - the school's data token (``access.program.data_token``, komunitas/freshness.py): it changes in the
   transaction of every write to the school's data, so a stored report is never older than the data it shows;
 - the day (the report is dated, and a session planned for a day now past counts as missed);
-- the language, the sections chosen, and ``CODE_VERSION`` (raise it when the report's templates or code change
-  what a report looks like).
+- the language, the sections chosen, the templates and translations deployed (``freshness.deployment()``), and
+  ``CODE_VERSION`` (raise it when the report's Python code changes what a report looks like).
 
 The report is the same for every reader (komunitas/report.py), so the key holds no user or role. When a new
 report is stored, the program's reports of an older data version are removed, and at most ``KEEP`` variants
@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from . import freshness
 from .access import ProgramAccess
 from .pdf import html_to_pdf
 from .report import report_context
@@ -54,7 +55,8 @@ def chosen_sections(raw: str | None) -> frozenset[str] | None:
 
 
 def _data_part(access: ProgramAccess) -> str:
-    data = f"{CODE_VERSION}|{access.program.pk}|{access.program.data_token}|{timezone.localdate().isoformat()}"
+    code = f"{CODE_VERSION}.{freshness.deployment()}"
+    data = f"{code}|{access.program.pk}|{access.program.data_token}|{timezone.localdate().isoformat()}"
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from komunitas import activities, dashboard
+from komunitas import activities, dashboard, freshness
 from komunitas.access import program_access_for
 from komunitas.models import Attachment, Attendance, Participant, PersonKind, PhotoConsent
 from komunitas.tests.factories import START, PersonFactory, SessionFactory
@@ -178,9 +178,14 @@ def test_a_ticked_checklist_item_shows_at_once(client, facilitator, program):
     assert f"{done}/{stage.checklist.count()}</span>" in html
 
 
-def test_cache_key_changes_with_the_data_token_the_day_and_the_role(facilitator, principal, program):
+def test_cache_key_changes_with_the_data_token_the_day_the_role_and_the_deployment(
+    facilitator, principal, program, monkeypatch
+):
     access = program_access_for(facilitator, program.pk)
     key = dashboard.cache_key(access, day(1))
+    with monkeypatch.context() as patched:  # new templates or translations deployed: a shared cache's entry is old
+        patched.setattr(freshness, "deployment", lambda: "a-new-release")
+        assert key != dashboard.cache_key(access, day(1))
     assert key != dashboard.cache_key(access, day(2))
     assert key != dashboard.cache_key(program_access_for(principal, program.pk), day(1))
     SessionFactory(program=program)  # any write to the school's data

@@ -224,3 +224,10 @@ def test_the_stable_url_opens_in_the_viewer_and_the_download_buttons_save_a_file
     assert client.get(url, {"download": 1})["Content-Disposition"].startswith("attachment;")
     page = client.get(reverse("report_page", args=[program.pk])).content.decode()
     assert f'href="{url}?download=1"' in page
+
+
+def test_a_new_release_of_templates_or_translations_renders_the_report_again(program, facilitator, monkeypatch):
+    access = program_access_for(facilitator, program.pk)
+    before = report_render.stored_name(access, None)
+    monkeypatch.setattr(report_render.freshness, "deployment", lambda: "a-new-release")
+    assert report_render.stored_name(access, None) != before
