@@ -18,7 +18,6 @@ from .models import (
     AttendanceStatus,
     ConsentPurpose,
     CycleTemplate,
-    District,
     Membership,
     Person,
     PersonKind,
@@ -33,35 +32,6 @@ from .models import (
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class SchoolForm(ModelForm):
-    district_name = forms.CharField(label=_("District (kabupaten/kota)"), max_length=120)
-    province = forms.CharField(label=_("Province"), max_length=120, required=False)
-
-    class Meta:
-        model = School
-        fields = ["name", "npsn", "address"]
-
-    def clean(self):
-        data = super().clean()
-        district_name = " ".join((data.get("district_name") or "").split())
-        if district_name and data.get("name"):
-            district = District.objects.filter(name__iexact=district_name).first()
-            if district and district.schools.filter(name__iexact=data["name"]).exists():
-                self.add_error("name", _("This district already has a school with this name."))
-        return data
-
-    def clean_npsn(self):
-        npsn = self.cleaned_data["npsn"].strip()
-        if npsn and not (npsn.isdigit() and len(npsn) == 8):
-            raise ValidationError(_("The NPSN has 8 digits."))
-        return npsn
-
-    def district(self) -> District:
-        name = " ".join(self.cleaned_data["district_name"].split())
-        district = District.objects.filter(name__iexact=name).first()
-        return district or District.objects.create(name=name, province=self.cleaned_data.get("province", ""))
 
 
 class ProgramCreateForm(ModelForm):

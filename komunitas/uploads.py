@@ -53,8 +53,8 @@ def check_size(upload: UploadedFile, limit: int | None = None) -> None:
         )
 
 
-def clean_image(upload: UploadedFile) -> CleanFile:
-    """A web-sized, EXIF-free re-encoding of an uploaded image, or ValidationError."""
+def clean_image(upload: UploadedFile, *, side: int = WEB_IMAGE_SIDE) -> CleanFile:
+    """A re-encoding of an uploaded image at most ``side`` pixels long, without EXIF, or ValidationError."""
     check_size(upload)
     upload.seek(0)
     try:
@@ -72,7 +72,7 @@ def clean_image(upload: UploadedFile) -> CleanFile:
         with Image.open(upload) as image:
             image.load()
             image = ImageOps.exif_transpose(image)
-            image.thumbnail((WEB_IMAGE_SIDE, WEB_IMAGE_SIDE))
+            image.thumbnail((side, side))
             keeps_alpha = image.mode in {"RGBA", "LA"} or (image.mode == "P" and "transparency" in image.info)
             image = to_srgb(image)
             clean = image.convert("RGBA" if keeps_alpha else "RGB")

@@ -9,11 +9,13 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import accounts, export, people, privacy, programs, report, schedule, sessions, staff
+from .views import accounts, export, people, privacy, programs, report, schedule, school, sessions, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
     path("settings/", programs.program_settings, name="program_settings"),
+    path("school/", school.school_edit, name="school_edit"),
+    path("school/logo", school.school_logo, name="school_logo"),
     path("stages/", programs.program_stages, name="program_stages"),
     path("stages/new/", programs.stage_create, name="stage_create"),
     path("stages/<int:stage_id>/edit/", programs.stage_edit, name="stage_edit"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,12 @@ class District(models.Model):
         return self.name
 
 
+def school_logo_path(instance: School, filename: str) -> str:
+    # A random name per upload: a new logo is a new file, so nothing keeps showing the old one.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"private/school-{instance.pk}/logo-{uuid.uuid4().hex[:12]}.{extension}"
+
+
 class School(models.Model):
     """Sekolah."""
 
@@ -29,6 +37,7 @@ class School(models.Model):
     npsn = models.CharField(_("NPSN"), max_length=16, blank=True, help_text=_("National school number, optional."))
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district"))
     address = models.CharField(_("address"), max_length=255, blank=True)
+    logo = models.FileField(_("logo"), upload_to=school_logo_path, max_length=255, blank=True)
 
     class Meta:
         ordering = ["name"]

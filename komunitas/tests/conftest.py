@@ -1,6 +1,7 @@
 """The objects the core's permission table and form tests name (``world``)."""
 
 import pytest
+from django.core.files.base import ContentFile
 
 from komunitas import services
 from komunitas.models import Obstacle
@@ -23,6 +24,7 @@ def world(users, program, facilitator, teacher):
         user=facilitator,
     )
     stage = program.stages.first()
+    program.school.logo.save("logo.jpg", ContentFile(jpeg_bytes((30, 30))))  # for the logo's own page
     obstacle = Obstacle.objects.create(
         program=program, noted_on=program.start_date, category="time", description="Guru sibuk", created_by=facilitator
     )

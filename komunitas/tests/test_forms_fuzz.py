@@ -15,6 +15,7 @@ PAGES = [
     FormPage("login", role=None, in_program=False),
     FormPage("password_reset", role=None, in_program=False),
     FormPage("program_settings"),
+    FormPage("school_edit", role="principal"),
     FormPage("stage_create"),
     FormPage("stage_edit", {"stage_id": "stage"}),
     FormPage("checklist_add", {"stage_id": "stage"}, page=("program_stages", {})),

@@ -15,6 +15,9 @@ from komunitas.testing import permission_table_test, personal_data_test, program
 TABLE = [
     ("program_dashboard", {}, "get", "read", 200),
     ("program_settings", {}, "get", "settings", 200),
+    ("school_edit", {}, "get", "settings", 200),
+    ("school_edit", {}, "post", "settings", 200),  # empty form: errors
+    ("school_logo", {}, "get", "read", 200),
     ("program_stages", {}, "get", "read", 200),
     ("stage_create", {}, "get", "settings", 200),
     ("stage_edit", {"stage_id": "stage"}, "get", "settings", 200),

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import dashboard, services
 from ..access import can_register_school, program_access, schools_user_can_manage
-from ..forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, SchoolForm, StageForm
+from ..forms import ChecklistItemForm, ProgramCreateForm, ProgramSettingsForm, StageForm
 from ..models import ChecklistItem, Program, Stage
+from ..school_forms import SchoolForm
 from . import atomic_post, render_program
 
 
