@@ -57,6 +57,11 @@ def _pages(program, session):
         reverse("person_erase", args=[program.pk, Person.objects.get(name="Ani Lestari").pk]),
         reverse("people_list", args=[program.pk]) + "?archived=1",
         reverse("program_export", args=[program.pk]),
+        reverse("school_edit", args=[program.pk]),
+        reverse("report_page", args=[program.pk]),
+        reverse("report_preview", args=[program.pk]),
+        reverse("obstacle_list", args=[program.pk]),
+        reverse("obstacle_create", args=[program.pk]),
     ]
     return urls + [reverse(activity.index_url_name, args=[program.pk]) for activity in activities.navigation()]
 
