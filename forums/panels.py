@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from komunitas.activities import Panel
-from komunitas.charts import bar_chart
+from komunitas.charts import bar_chart, line_chart
 
 from .metrics import forum_weekly
 
@@ -39,6 +40,25 @@ def participation_chart(program, rows):
     )
 
 
+def methods_chart(program, rows):
+    """Variasi metode (Table 1, teacher competence): distinct teaching methods tried per participating teacher,
+    in each week and so far; weeks still to come have no point (no query)."""
+    today = timezone.localdate()
+    last_week = program.current_week(today) or (program.weeks if today > program.end_date else 0)
+    shown = [row.week <= last_week for row in rows]
+    return line_chart(
+        [str(row.week) for row in rows],
+        [
+            (_("In the week"), [round(row.methods_per_teacher, 1) if ok else None for row, ok in zip(rows, shown)]),
+            (_("So far"), [round(row.methods_to_date_per_teacher, 1) if ok else None for row, ok in zip(rows, shown)]),
+        ],
+        title=_("Distinct teaching methods tried per teacher, by week"),
+        description=_("From the teachers' practice log: methods tried in each week, and all tried so far."),
+        label_header=_("Week"),
+        chart_id="forum-methods",
+    )
+
+
 def forum_panel(access) -> Panel:
     """Teachers present at the forum, week by week (four queries, see ``forum_weekly``)."""
     program = access.program
@@ -48,6 +68,7 @@ def forum_panel(access) -> Panel:
         template="forums/includes/_dashboard_panel.html",
         context={
             "chart": chart,
+            "methods_chart": methods_chart(program, rows),
             "sessions_held": sum(row.held for row in rows),
             "sessions_planned": sum(row.planned for row in rows),
             "feedback": sum(row.feedback for row in rows),

@@ -68,3 +68,18 @@ def test_the_dashboard_costs_the_same_queries_at_two_sizes(client, program, prin
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(small) == len(large)
+
+
+def test_the_panel_charts_the_variety_of_methods_tried(program, principal, teachers):
+    """Table 1, teacher competence: distinct methods per participating teacher, in the week and so far."""
+    from forums.tests.factories import MethodFactory, PracticeLogFactory
+
+    jigsaw, gallery = MethodFactory(program=program), MethodFactory(program=program)
+    PracticeLogFactory(program=program, teacher=teachers[0], method=jigsaw)  # week 1
+    PracticeLogFactory(program=program, teacher=teachers[1], method=gallery)
+    later = program.start_date + dt.timedelta(days=8)  # week 2: the same teacher, another method
+    PracticeLogFactory(program=program, teacher=teachers[0], method=gallery, date=later)
+    chart = forum_panel(program_access_for(principal, program.pk)).context["methods_chart"]
+    assert 'data-chart="forum-methods"' in chart.svg
+    # 5 teachers: 2 methods in week 1 (0.4 each), 1 in week 2 (0.2); so far 0.4, then 0.6
+    assert "In the week: 1 0.4; 2 0.2; 3 0" in chart.svg and "So far: 1 0.4; 2 0.6; 3 0.6" in chart.svg
