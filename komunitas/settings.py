@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     "komunitas",
     "forums",
     "projects",
@@ -126,6 +128,16 @@ def cache_from_url(url: str) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
 
 
+# Background work (django-tasks): the final report is rendered in the request unless TASKS_BACKEND=database, where
+# a worker (`python manage.py db_worker`) renders it and the page shows its progress (komunitas/report_tasks.py).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+        }.get(os.environ.get("TASKS_BACKEND", ""), "django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}
+
 CACHES = {"default": {**cache_from_url(os.environ.get("CACHE_URL", "")), "KEY_PREFIX": "komunitas"}}
 
 AUTHENTICATION_BACKENDS = [
@@ -163,6 +175,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "komunitas.SecurityEvent",  # the security half of this log
     "komunitas.PasswordResetRequest",  # a day's rate-limit counter
     "komunitas.SchoolDataVersion",  # a cache key bumped by every logged write (komunitas/freshness.py)
+    "django_tasks_database.DBTaskResult",  # the queue of background work (a report being rendered)
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login")  # a hash is no one's business; sign-ins logged apart
 AUDITLOG_DISABLE_REMOTE_ADDR = False

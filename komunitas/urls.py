@@ -58,6 +58,7 @@ program_patterns = [
     path("report/", report.report_page, name="report_page"),
     path("report/preview/", report.report_preview, name="report_preview"),
     path("report.pdf", report.report_pdf, name="report_pdf"),
+    path("report/progress/", report.report_progress, name="report_progress"),
     path("report/obstacles/", report.obstacle_list, name="obstacle_list"),
     path("report/obstacles/new/", report.obstacle_create, name="obstacle_create"),
     path("report/obstacles/<int:pk>/edit/", report.obstacle_edit, name="obstacle_edit"),

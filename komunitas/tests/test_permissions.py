@@ -63,6 +63,7 @@ TABLE = [
     ("attachment_delete", {"attachment_id": "attachment"}, "get", "edit_facilitators", 200),
     # the final report: every reader reads it (no child's name in it); its writers edit texts and obstacles
     ("report_page", {}, "get", "read", 200),
+    ("report_progress", {}, "get", "read", 302),  # no worker configured: straight to the PDF
     ("report_page", {}, "post", "report", 302),  # every text empty: saved (each follows the data)
     ("report_preview", {}, "get", "read", 200),
     ("report_pdf", {}, "get", "read", 200),

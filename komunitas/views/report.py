@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .. import activities, report_render
+from .. import activities, report_render, report_tasks
 from ..access import program_access
 from ..models import Obstacle, ReportText
 from ..report import program_data
@@ -78,6 +78,9 @@ def report_pdf(request: HttpRequest, program_id: int) -> HttpResponse:
     sections = report_render.chosen_sections(_sections_query(request))
     if request.GET.get("html"):  # what is printed: to check the print layout in a browser, and for the bench
         return HttpResponse(report_render.report_html(access, sections, request=request))
+    if report_tasks.in_background() and report_tasks.state(access, sections) != "ready":
+        report_tasks.start(access, sections, request.user)
+        return redirect(_with_query(reverse("report_progress", args=[program_id]), request))
     pdf, stored, elapsed = report_render.report_pdf(access, sections, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"laporan-{access.program.name}") or "laporan"
@@ -86,6 +89,25 @@ def report_pdf(request: HttpRequest, program_id: int) -> HttpResponse:
     response["Content-Disposition"] = f'{disposition}; filename="{name}.pdf"'
     response["Server-Timing"] = f"pdf;dur={elapsed:.0f};desc={'stored' if stored else 'rendered'}"
     return response
+
+
+@login_required
+def report_progress(request: HttpRequest, program_id: int) -> HttpResponse:
+    """While a worker renders the report: a page that refreshes itself, then the PDF (report_tasks)."""
+    access = program_access(request, program_id)
+    sections = report_render.chosen_sections(_sections_query(request))
+    state = report_tasks.state(access, sections) if report_tasks.in_background() else "ready"
+    if state == "ready":
+        return redirect(_with_query(reverse("report_pdf", args=[program_id]), request))
+    if state == "missing":  # asked for by a link, or its worker restarted: start it (again)
+        report_tasks.start(access, sections, request.user)
+    retry = _with_query(reverse("report_pdf", args=[program_id]), request)
+    context = {"failed": state == "failed", "retry": retry}
+    return render_program(request, "komunitas/report_progress.html", access, context)
+
+
+def _with_query(url: str, request: HttpRequest) -> str:
+    return f"{url}?{request.GET.urlencode()}" if request.GET else url
 
 
 # --- obstacles ----------------------------------------------------------------------------------------------------
