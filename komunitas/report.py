@@ -142,7 +142,7 @@ RECOMMENDATION_FOR = {
 def default_texts(program, facts: dict, obstacles: list[Obstacle]) -> dict[str, str]:
     """What each report text says until someone writes their own: sentences from the program's data."""
     school = program.school.name
-    period = f"{date_format(program.start_date)} – {date_format(program.end_date)}"
+    period = f"{date_format(program.start_date, 'j F Y')} – {date_format(program.end_date, 'j F Y')}"
     held = _("%(held)s of %(planned)s planned sessions were held") % facts if facts["planned"] else ""
     attendance = ""
     if facts["first_week"] and facts["last_week"] and facts["first_week"] != facts["last_week"]:
