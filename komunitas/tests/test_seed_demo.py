@@ -1,11 +1,14 @@
 """seed_demo builds the study's program as the README's demo accounts say, and only once."""
 
 import datetime as dt
+from io import BytesIO
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.http import HttpRequest
+from django.urls import reverse
+from pypdf import PdfReader
 
 from komunitas import demo
 from komunitas.models import Attachment, Attendance, Participant, Program, School, Session
@@ -87,3 +90,14 @@ def test_start_date_puts_today_in_week_ten():
     start = demo.demo_start_date(today)
     assert start.weekday() == 0
     assert Program(start_date=start, weeks=10).week_of(today) == 10
+
+
+def test_the_demo_report_has_its_photos_and_stays_under_10_mb(seeded, client):
+    """The document the school uploads (the evidence platform takes 10 MB): the demo's, with its photos."""
+    program = seeded
+    client.force_login(get_user_model().objects.get(username="kepsek"))
+    response = client.get(reverse("report_pdf", args=[program.pk]))
+    assert response.status_code == 200 and len(response.content) < 10_000_000
+    reader = PdfReader(BytesIO(response.content))
+    assert sum(len(page.images) for page in reader.pages) >= 4  # the photo appendix and the forum's section
+    assert 10 <= len(reader.pages) <= 40
