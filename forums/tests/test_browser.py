@@ -53,9 +53,10 @@ def test_teacher_logs_a_forum_session_and_finds_it_everywhere(phone, live_progra
     phone.goto(f"/programs/{program.pk}/")
     settle(phone)
     panel = phone.get_by_test_id("forum-panel")
-    assert panel.locator("svg[role=img]").is_visible()
-    assert "1: 2/3" in panel.locator("svg desc").text_content()
-    panel.locator("summary").click()
+    chart = panel.locator("svg[data-chart=forum-participation]")
+    assert chart.is_visible() and panel.locator("svg[data-chart=forum-methods]").is_visible()
+    assert "1: 2/3" in chart.locator("desc").text_content()
+    panel.locator("#forum-participation-data summary").click()
     row = panel.get_by_test_id("forum-participation-table").locator("tbody tr").first
     assert row.inner_text().split()[:3] == ["1", "2/3", "67%"]
     # The chart fits the phone's width: no sideways scrolling.
