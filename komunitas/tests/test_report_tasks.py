@@ -20,7 +20,11 @@ def urls(program):
     return reverse("report_pdf", args=[program.pk]), reverse("report_progress", args=[program.pk])
 
 
-def test_a_worker_renders_the_report_while_the_reader_waits(client, program, principal, worker_configured):
+def test_a_worker_renders_the_report_while_the_reader_waits(
+    transactional_db, client, program, principal, worker_configured
+):
+    """The real worker runs (db_worker --batch): it closes its database connection at the end, which only a test
+    whose writes are committed survives (hence transactional_db)."""
     pdf_url, progress_url = urls(program)
     client.force_login(principal)
     response = client.get(pdf_url, {"download": 1})
