@@ -81,7 +81,7 @@ KINDS = [
     ("GET", r"/forums/$", "forums: index"),
     ("GET", r"/forums/\d+/$", "forums: session"),
     ("GET", r"/forums/teachers/$", "forums: teachers"),
-    ("GET", r"\.pdf$|report", "report PDF"),
+    ("GET", r"\.pdf$", "report PDF"),
 ]
 
 
@@ -197,7 +197,12 @@ def discover(base: str) -> Site:
     forums = sorted({link for link in links[f"{program}forums/"] if re.fullmatch(r"/programs/\d+/forums/\d+/", link)})
     # A session in the future sends its attendance form back to the session page.
     held = [session for session in sessions if client.get(f"{session}attendance/")[0] == 200]
-    pdf = next((link for link in links[program] + links["evaluation"] if re.search(r"\.pdf$|report", link)), None)
+    # The final report: its page is linked from the dashboard, its PDF from that page (/programs/<id>/report.pdf).
+    report_page = f"{program}report/"
+    if report_page in links[program]:
+        links["report"] = Page(client.get(report_page)[2]).links
+    candidates = links.get("report", []) + links[program] + links["evaluation"]
+    pdf = next((link.split("?")[0] for link in candidates if re.search(r"\.pdf(\?|$)", link)), None)
     pages = {
         "dashboard": [program],
         "schedule": [f"{program}schedule/"],
