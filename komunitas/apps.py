@@ -41,12 +41,14 @@ class KomunitasConfig(AppConfig):
         user_logged_in.connect(note_sign_in, dispatch_uid="note-sign-in")
 
     def keep_photos_of_removed_people_to_staff(self) -> None:
-        from django.db.models.signals import pre_delete
+        from django.db.models.signals import post_delete, pre_delete
 
-        from .models import Person
+        from .models import Attachment, Person
         from .models.sessions import keep_their_photos_to_staff
+        from .print_images import forget_copies
 
         pre_delete.connect(keep_their_photos_to_staff, sender=Person, dispatch_uid="photos-of-removed-people")
+        post_delete.connect(forget_copies, sender=Attachment, dispatch_uid="print-copies-of-removed-photos")
 
     def remove_files_with_their_records(self) -> None:
         from django.apps import apps

@@ -7,7 +7,9 @@ Here 20.7 MB of photos make a 5.5 MB report (the evidence platform takes at most
 Downscaling costs about 50 ms a photo, so each is made once and stored under
 ``MEDIA_ROOT/cache/print/`` (named after the attachment's file, so a replaced file gets a new copy); later
 renders read the stored copy. ``cache/`` holds only what can be made again: backups skip it
-(``backup.media_files``).
+(``backup.media_files``). A copy leaves with its photo, and so do the program's stored reports that may show it
+(``forget_copies``, connected in ``KomunitasConfig.ready``): a photo deleted because consent was withdrawn
+survives nowhere on disk.
 
 The copy is re-encoded from pixels, so it carries no EXIF (the uploads had none either: ``uploads.clean_image``).
 """
@@ -53,9 +55,29 @@ class PrintPhoto:
 
 
 def print_name(attachment) -> str:
-    """Where the print copy of ``attachment`` is stored: a digest of its file's name (a new upload, a new name)."""
+    """Where the print copy of ``attachment`` is stored: a digest of its file's name (a new upload, a new name);
+    the name alone decides it, so a deleted attachment's copy is found without its session."""
     digest = hashlib.sha256(attachment.file.name.encode()).hexdigest()[:24]
-    return f"{FOLDER}/{attachment.session.program_id}/{digest}.jpg"
+    return f"{FOLDER}/{digest}.jpg"
+
+
+def forget_copies(sender, instance, **kwargs) -> None:
+    """``post_delete`` receiver for Attachment: once the delete commits, its print copy goes, and every stored
+    report of its program (one may embed it; the next request renders afresh)."""
+    from django.db import transaction
+
+    from . import report_render
+    from .models import Session
+
+    name = print_name(instance)
+    program_id = Session.objects.filter(pk=instance.session_id).values_list("program_id", flat=True).first()
+
+    def forget() -> None:
+        default_storage.delete(name)
+        if program_id is not None:
+            report_render.forget(program_id)
+
+    transaction.on_commit(forget)
 
 
 def downscaled(data: bytes, side: int = PRINT_SIDE, quality: int = PRINT_QUALITY) -> bytes:

@@ -231,3 +231,20 @@ def test_a_new_release_of_templates_or_translations_renders_the_report_again(pro
     before = report_render.stored_name(access, None)
     monkeypatch.setattr(report_render.freshness, "deployment", lambda: "a-new-release")
     assert report_render.stored_name(access, None) != before
+
+
+def test_a_deleted_photo_leaves_no_print_copy_and_no_stored_report(
+    client, program, facilitator, django_capture_on_commit_callbacks
+):
+    """Files leave with their records: the print copy and the stored reports that embedded it go too (a photo
+    deleted because consent was withdrawn survives nowhere on disk)."""
+    session = SessionFactory(program=program, created_by=facilitator)
+    photo = add_photo(session, [StudentFactory(school=program.school)], seed=4, size=(80, 60))
+    client.force_login(facilitator)
+    client.get(reverse("report_pdf", args=[program.pk]))
+    stored = report_render.stored_name(program_access_for(facilitator, program.pk), None)
+    assert default_storage.exists(print_name(photo)) and default_storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("attachment_delete", args=[program.pk, photo.pk]))
+    assert not default_storage.exists(print_name(photo))
+    assert not default_storage.exists(stored)
