@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 PRINT_SIDE = 1000  # px, longest side: 300 dpi over the 8 cm a photo is printed at (half the text width)
 PRINT_QUALITY = 75
 FOLDER = "cache/print"
+THUMB_SIDE = 480  # px: sharp in a 160-pixel tile on a phone's screen (three device pixels to one)
+THUMB_FOLDER = "cache/thumbs"
 
 
 @dataclass(frozen=True)
@@ -61,19 +63,31 @@ def print_name(attachment) -> str:
     return f"{FOLDER}/{digest}.jpg"
 
 
+def thumb_name(attachment) -> str:
+    digest = hashlib.sha256(attachment.file.name.encode()).hexdigest()[:24]
+    return f"{THUMB_FOLDER}/{digest}.jpg"
+
+
+def thumb_copy(attachment) -> str | None:
+    """The storage name of ``attachment``'s thumbnail (what lists of photos show: tens of kilobytes instead of
+    hundreds on a school's slow connection), made now if missing; None when its file cannot be read."""
+    return _copy(attachment, thumb_name(attachment), THUMB_SIDE, 70)
+
+
 def forget_copies(sender, instance, **kwargs) -> None:
-    """``post_delete`` receiver for Attachment: once the delete commits, its print copy goes, and every stored
-    report of its program (one may embed it; the next request renders afresh)."""
+    """``post_delete`` receiver for Attachment: once the delete commits, its print copy and thumbnail go, and every
+    stored report of its program (one may embed it; the next request renders afresh)."""
     from django.db import transaction
 
     from . import report_render
     from .models import Session
 
-    name = print_name(instance)
+    names = [print_name(instance), thumb_name(instance)]
     program_id = Session.objects.filter(pk=instance.session_id).values_list("program_id", flat=True).first()
 
     def forget() -> None:
-        default_storage.delete(name)
+        for name in names:
+            default_storage.delete(name)
         if program_id is not None:
             report_render.forget(program_id)
 
@@ -98,12 +112,15 @@ def downscaled(data: bytes, side: int = PRINT_SIDE, quality: int = PRINT_QUALITY
 def print_copy(attachment) -> str | None:
     """The storage name of ``attachment``'s print copy, made now if missing; None when its file cannot be read
     as an image (a missing file, a damaged one): the report goes on without it."""
-    name = print_name(attachment)
+    return _copy(attachment, print_name(attachment), PRINT_SIDE, PRINT_QUALITY)
+
+
+def _copy(attachment, name: str, side: int, quality: int) -> str | None:
     if default_storage.exists(name):
         return name
     try:
         with attachment.file.open("rb") as upload:
-            data = downscaled(upload.read())
+            data = downscaled(upload.read(), side, quality)
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
         log.warning("No print copy of attachment %s", attachment.pk, exc_info=True)
         return None

@@ -232,5 +232,10 @@ class Attachment(models.Model):
         return reverse("attachment_download", args=[self.session.program_id, self.pk])
 
     @property
+    def thumb_url(self) -> str:
+        """A small copy of a photo, for lists of photos (``print_images.thumb_copy``), behind the same checks."""
+        return f"{self.get_absolute_url()}?size=thumb"
+
+    @property
     def extension(self) -> str:
         return self.file.name.rsplit(".", 1)[-1] if "." in self.file.name else ""

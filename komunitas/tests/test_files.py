@@ -74,3 +74,34 @@ def test_orphaned_files_are_reported_and_removed_on_request(program, facilitator
     assert orphan.exists()
     call_command("orphaned_files", "--delete", stdout=io.StringIO())
     assert not orphan.exists() and kept.exists() and young.exists()
+
+
+def test_lists_of_photos_load_a_thumbnail_behind_the_same_checks(
+    client, program, facilitator, district_officer, django_capture_on_commit_callbacks
+):
+    """A school's slow connection: pages of photos load small copies; the consent rules are the photo's own."""
+    from io import BytesIO
+
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from komunitas.print_images import thumb_name
+    from komunitas.tests.factories import StudentFactory
+
+    big = CleanFile(jpeg_bytes((1600, 1200)), "image/jpeg", "jpg")
+    student = StudentFactory(school=program.school, consents=["staff"])  # not for the report: not for the district
+    session = SessionFactory(program=program)
+    photo = services.attachment_add(
+        session=session, clean=big, original_name="a.jpg", caption="", people=[student], user=None
+    )
+    client.force_login(facilitator)
+    page = client.get(photo.session.get_absolute_url()).content.decode()
+    assert f'src="{photo.thumb_url}"' in page
+    response = client.get(photo.thumb_url)
+    with Image.open(BytesIO(b"".join(response.streaming_content))) as thumb:
+        assert max(thumb.size) == 480
+    client.force_login(district_officer)
+    assert client.get(photo.thumb_url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attachment_delete(attachment=photo)
+    assert not default_storage.exists(thumb_name(photo))

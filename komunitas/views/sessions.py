@@ -11,16 +11,17 @@ from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import activities, services
+from .. import activities, print_images, services
 from ..access import ProgramAccess, program_access
 from ..forms import AttachmentForm, AttendanceForm, SessionForm
-from ..models import Attachment, Person, PersonKind, Session, SessionStatus
+from ..models import Attachment, AttachmentKind, Person, PersonKind, Session, SessionStatus
 from ..selectors import attendance_sheet, session_page
 from ..uploads import serve_private
 from . import atomic_post, render_program
@@ -228,6 +229,12 @@ def _get_attachment(access: ProgramAccess, attachment_id: int) -> Attachment:
 def attachment_download(request: HttpRequest, program_id: int, attachment_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     attachment = _get_attachment(access, attachment_id)
+    if request.GET.get("size") == "thumb" and attachment.kind == AttachmentKind.PHOTO:
+        thumb = print_images.thumb_copy(attachment)
+        if thumb:
+            return serve_private(
+                default_storage.open(thumb), content_type="image/jpeg", filename="thumb.jpg", inline=True
+            )
     return serve_private(
         attachment.file,
         content_type=attachment.content_type,
