@@ -156,6 +156,13 @@ class ProgramAccess:
             return {}
         return {"consent_staff": True} if self.sees_personal_data else {"consent_report": True}
 
+    def own_person(self):
+        """The signed-in user's own Person at the program's school (None when the account is not linked): who
+        "I" am when I give feedback or answer a questionnaire. One query."""
+        from .models import Person
+
+        return Person.objects.filter(user=self.user, school_id=self.program.school_id).first()
+
     @property
     def role_label(self) -> str:
         from django.utils.translation import gettext as _

@@ -32,12 +32,6 @@ from ..models import Instrument, InstrumentKind, Phase, Response
 from .base import PAGE_SIZE, get_instrument, get_response, respondents
 
 
-def my_person(access: ProgramAccess):
-    from komunitas.models import Person
-
-    return Person.objects.filter(user=access.user, school_id=access.program.school_id).first()
-
-
 def may_record(access: ProgramAccess, instrument: Instrument, *, own: bool = False) -> bool:
     """Observations: whoever logs activities; a teacher's own questionnaire: a teacher; the rest: managers."""
     if instrument.kind == InstrumentKind.OBSERVATION:
@@ -160,7 +154,7 @@ def answer_mine(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     instrument = get_instrument(access, pk)
     if instrument.kind != InstrumentKind.QUESTIONNAIRE or not may_record(access, instrument, own=True):
         raise PermissionDenied
-    person = my_person(access)
+    person = access.own_person()
     if person is None:
         messages.error(
             request, _("Your account is not linked to a person in this school's roster. Ask the facilitator.")

@@ -39,11 +39,6 @@ def get_forum(access: ProgramAccess, pk: int) -> tuple[Session, ForumSession]:
     return session, session.forum_or_none
 
 
-def my_person(access: ProgramAccess) -> Person | None:
-    """The signed-in user's own Person at the program's school (None when the account is not linked)."""
-    return Person.objects.filter(user=access.user, school_id=access.program.school_id).first()
-
-
 def person_problem(person: Person | None) -> str | None:
     """Why the signed-in user cannot write as themselves here (feedback, reflection, practice log), or None."""
     return NO_PERSON if person is None else None

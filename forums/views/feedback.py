@@ -16,7 +16,7 @@ from .. import services
 from ..forms import FeedbackForm
 from ..models import PeerFeedback
 from ..selectors import mark_authors
-from .base import get_forum, my_person, person_problem
+from .base import get_forum, person_problem
 
 
 @login_required
@@ -24,7 +24,7 @@ def feedback_create(request: HttpRequest, program_id: int, pk: int) -> HttpRespo
     access = program_access(request, program_id)
     access.require("log")
     session, forum = get_forum(access, pk)
-    me = my_person(access)
+    me = access.own_person()
     context = {"session": session, "forum": forum, "feedback": None, "problem": person_problem(me)}
     if me is not None:
         presenters = forum.presenters.exclude(pk=me.pk).order_by("name")
@@ -75,7 +75,7 @@ def feedback_edit(request: HttpRequest, program_id: int, pk: int) -> HttpRespons
 def feedback_received(request: HttpRequest, program_id: int) -> HttpResponse:
     """All feedback on the signed-in teacher's presentations, in one place."""
     access = program_access(request, program_id)
-    me = my_person(access)
+    me = access.own_person()
     items = []
     if me is not None:
         items = mark_authors(

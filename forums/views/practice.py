@@ -23,7 +23,7 @@ from ..filters import PracticeFilter
 from ..forms import MethodForm, PracticeLogForm
 from ..models import ForumSession, Method, PracticeLog
 from ..selectors import forum_teachers
-from .base import PAGE_SIZE, my_person, person_problem
+from .base import PAGE_SIZE, person_problem
 
 
 @login_required
@@ -47,7 +47,7 @@ def _practice_form_page(request: HttpRequest, access: ProgramAccess, log: Practi
     choose_teacher = access.can_manage
     problem = None
     if not choose_teacher and log.pk is None:
-        me = my_person(access)
+        me = access.own_person()
         problem = person_problem(me)
         if me is not None and not Person.objects.teachers_of(program).filter(pk=me.pk).exists():
             problem = _("Only teachers taking part in this program keep a practice log here.")

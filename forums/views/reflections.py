@@ -14,7 +14,7 @@ from komunitas.views import atomic_post, render_program
 from .. import services
 from ..forms import ReflectionForm
 from ..models import Reflection
-from .base import get_forum, my_person, person_problem
+from .base import get_forum, person_problem
 
 
 @login_required
@@ -24,7 +24,7 @@ def reflection_mine(request: HttpRequest, program_id: int, pk: int) -> HttpRespo
     access = program_access(request, program_id)
     access.require("log")
     session, forum = get_forum(access, pk)
-    me = my_person(access)
+    me = access.own_person()
     context = {"session": session, "forum": forum, "problem": person_problem(me), "reflection": None}
     if me is not None:
         reflection = forum.reflections.filter(author=me).first() or Reflection(forum=forum, author=me)
