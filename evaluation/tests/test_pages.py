@@ -44,6 +44,9 @@ def test_a_new_link_proposes_the_next_phase(client, world):
     client.force_login(world["users"]["facilitator"])
     page = client.get(reverse("evaluation:link_list", args=[world["program"].pk, world["parents_questionnaire"].pk]))
     assert page.context["form"].initial["phase"] == Phase.ENDLINE  # the world has a baseline link already
+    # Closing a link cannot be undone: the browser asks first (komunitas.js, data-confirm).
+    revoke = reverse("evaluation:link_revoke", args=[world["program"].pk, world["link"].pk])
+    assert f'action="{revoke}" data-confirm="Close this link?' in page.content.decode()
 
 
 def test_a_program_with_no_activity_has_no_activity_evidence(program):
