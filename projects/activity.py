@@ -1,14 +1,14 @@
-"""What the project clubs add to a program (the plug-in contract, komunitas/activities.py). The clubs' own
-pages are built in a later issue; until then club meetings are sessions on the schedule."""
+"""What the project clubs add to a program (the plug-in contract, komunitas/activities.py): the club meeting
+kind, whose attendance list is its club's members and mentors, the clubs' pages, the demo's clubs."""
 
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, SessionType, participants_in, register
-from komunitas.models import PersonKind
+from komunitas.activities import Activity, SessionType, register
 
 from .demo import seed_club_meetings
-
-CLUB = "club"
+from .models import CLUB
+from .privacy import person_data
+from .selectors import club_audience
 
 register(
     Activity(
@@ -18,10 +18,12 @@ register(
         urls="projects.urls",
         order=20,
         session_types=[
-            # Until clubs have members, a meeting's list shows the program's students and teachers.
-            SessionType(CLUB, _("Project club"), audience=participants_in(PersonKind.STUDENT, PersonKind.TEACHER)),
+            # Page None: a meeting opens on the core's session page (attendance, documentation); its club's page
+            # lists the club's meetings.
+            SessionType(CLUB, _("Project club"), audience=club_audience),
         ],
         demo_seeders=[seed_club_meetings],
         permission_rows="projects.tests.test_permissions.TABLE",
+        person_data=person_data,
     )
 )

@@ -1,12 +1,20 @@
-"""URLs below /programs/<program_id>/projects/. Built in a later issue; for now one page says what will be here."""
+"""URLs below /programs/<program_id>/projects/. The first four follow the stable URLs of every section
+(docs/architecture.md, "Stable URLs"); a club's projects and meetings sit below the club."""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from komunitas.views.programs import section_placeholder
+from .views import clubs, meetings, projects
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", section_placeholder, {"section": "projects", "title": _("Project clubs")}, name="index"),
+    path("", clubs.club_list, name="index"),
+    path("new/", clubs.club_create, name="create"),
+    path("<int:pk>/", clubs.club_detail, name="detail"),
+    path("<int:pk>/edit/", clubs.club_edit, name="edit"),
+    path("<int:pk>/delete/", clubs.club_delete, name="delete"),
+    path("<int:pk>/projects/new/", projects.project_create, name="project_create"),
+    path("<int:pk>/projects/<int:project_pk>/edit/", projects.project_edit, name="project_edit"),
+    path("<int:pk>/projects/<int:project_pk>/delete/", projects.project_delete, name="project_delete"),
+    path("<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
 ]
