@@ -1,0 +1,47 @@
+"""Every page of the clubs, at desktop and phone width, passes the accessibility check and fits the screen."""
+
+import pytest
+from django.urls import reverse
+
+from komunitas.models import Participant, Person, PersonKind
+from komunitas.testing import sign_in, visit_each
+from komunitas.tests.factories import AttendanceFactory, StudentFactory
+from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_club_page_is_accessible_and_fits(request, size, live_program):
+    program = live_program
+    teachers = list(Person.objects.teachers_of(program))
+    students = []
+    for index in range(12):
+        student = StudentFactory(school=program.school, name=f"Siswa Bernama Panjang {index}", class_name="7A")
+        Participant.objects.create(program=program, person=student, role=PersonKind.STUDENT)
+        students.append(student)
+    club = ClubFactory(
+        program=program, name="Klub Sains Terapan", theme="Alat sederhana", mentors=teachers[:2], members=students
+    )
+    meeting = ClubMeetingFactory(club=club, session__date=program.start_date, activities="Menguji purwarupa.")
+    for student in students[:8]:
+        AttendanceFactory(session=meeting.session, person=student)
+    project = ProjectFactory(club=club, title="Penjernih air", driving_question="Bagaimana menjernihkan air?")
+    page = request.getfixturevalue(size)
+    sign_in(page, "fasilitator")
+    pk, args = program.pk, [program.pk, club.pk]
+    visit_each(
+        page,
+        [
+            reverse("projects:index", args=[pk]),
+            reverse("projects:create", args=[pk]),
+            reverse("projects:detail", args=args),
+            reverse("projects:edit", args=args),
+            reverse("projects:delete", args=args),
+            reverse("projects:project_create", args=args),
+            reverse("projects:project_edit", args=[*args, project.pk]),
+            reverse("projects:project_delete", args=[*args, project.pk]),
+            reverse("projects:meeting_create", args=args),
+            reverse("attendance_edit", args=[pk, meeting.session.pk]),
+        ],
+    )
