@@ -18,9 +18,7 @@ register(
         urls="projects.urls",
         order=20,
         session_types=[
-            # Page None: a meeting opens on the core's session page (attendance, documentation); its club's page
-            # lists the club's meetings.
-            SessionType(CLUB, _("Project club"), audience=club_audience),
+            SessionType(CLUB, _("Project club"), audience=club_audience, page="projects:meeting"),
         ],
         demo_seeders=[seed_club_meetings],
         permission_rows="projects.tests.test_permissions.TABLE",

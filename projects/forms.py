@@ -109,7 +109,17 @@ class ClubSessionForm(SessionForm):
 
 
 class ClubMeetingForm(ModelForm):
+    """What the group did and what comes next. Logged from a club's page the club is given; a meeting planned on
+    the schedule (no club yet), or one logged for the wrong club, chooses it among the program's clubs."""
+
     class Meta:
         model = ClubMeeting
-        fields = ["activities", "next_steps"]
+        fields = ["club", "activities", "next_steps"]
         widgets = {"activities": forms.Textarea(attrs={"rows": 4}), "next_steps": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, program: Program, choose_club: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choose_club:
+            self.fields["club"].queryset = program.clubs.order_by("name")
+        else:
+            del self.fields["club"]

@@ -46,7 +46,8 @@ def club_meeting_log(*, session: Session, meeting: ClubMeeting, club: Club, user
     afterwards on the core's attendance page, whose list is then the club's (``club_audience``)."""
     session.kind = CLUB
     session.program_id = club.program_id
-    if session.pk is None:
+    if session.pk is None or meeting._state.adding:
+        # New, or planned on the schedule and now filled in: the teacher who logs it owns it (as in the forum).
         session.created_by = user
     session.save()
     meeting.session = session

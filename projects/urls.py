@@ -17,4 +17,7 @@ urlpatterns = [
     path("<int:pk>/projects/<int:project_pk>/edit/", projects.project_edit, name="project_edit"),
     path("<int:pk>/projects/<int:project_pk>/delete/", projects.project_delete, name="project_delete"),
     path("<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
+    # A meeting is a session: its pk is the session's, wherever it was planned (club page or schedule).
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
 ]

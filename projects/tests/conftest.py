@@ -39,4 +39,5 @@ def world(users, program, facilitator, teacher, students):
         "project": ProjectFactory(club=club, created_by=facilitator),
         "teacher_project": ProjectFactory(club=teacher_club, created_by=teacher),
         "club_session": meeting.session,
+        "teacher_club_session": ClubMeetingFactory(club=teacher_club, session__created_by=teacher).session,
     }

@@ -42,6 +42,8 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
             reverse("projects:project_edit", args=[*args, project.pk]),
             reverse("projects:project_delete", args=[*args, project.pk]),
             reverse("projects:meeting_create", args=args),
-            reverse("attendance_edit", args=[pk, meeting.session.pk]),
+            reverse("projects:meeting", args=[pk, meeting.pk]),
+            reverse("projects:meeting_edit", args=[pk, meeting.pk]),
+            reverse("attendance_edit", args=[pk, meeting.pk]),
         ],
     )

@@ -129,5 +129,5 @@ def test_the_club_page_shows_members_projects_and_meetings(client, program, teac
     for text in [students[0].name, teacher.person.name, "Roket air", "Seberapa tinggi?", "Menguji roket air."]:
         assert text in page
     assert response.context["meetings"][0].present_count == 1 and response.context["meetings_held"] == 1
-    assert meeting.session.get_absolute_url() in page
+    assert reverse("projects:meeting", args=[program.pk, meeting.pk]) in page
     assert students[3].name not in page

@@ -11,6 +11,7 @@ PAGES = [
     FormPage("projects:project_create", CLUB, role="teacher"),
     FormPage("projects:project_edit", {**CLUB, "project_pk": "project"}),
     FormPage("projects:meeting_create", CLUB, role="teacher"),
+    FormPage("projects:meeting_edit", {"pk": "club_session"}),
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)

@@ -29,6 +29,10 @@ TABLE = [
     ("projects:project_delete", {**TEACHER_CLUB, "project_pk": "teacher_project"}, "get", "edit_teachers", 200),
     ("projects:meeting_create", CLUB, "get", "log", 200),
     ("projects:meeting_create", CLUB, "post", "log", 200),
+    ("projects:meeting", {"pk": "club_session"}, "get", "read", 200),
+    ("projects:meeting_edit", {"pk": "club_session"}, "get", "edit_facilitators", 200),
+    ("projects:meeting_edit", {"pk": "teacher_club_session"}, "get", "edit_teachers", 200),
+    ("projects:meeting_edit", {"pk": "teacher_club_session"}, "post", "edit_teachers", 200),  # empty: errors
 ]
 
 test_permission_table = permission_table_test(TABLE)
@@ -50,6 +54,8 @@ def test_objects_of_another_program_are_not_found(client, world, outsider):
     client.force_login(outsider)
     for name in ["projects:detail", "projects:edit", "projects:delete", "projects:meeting_create"]:
         assert client.get(reverse(name, args=[own.pk, world["club"].pk])).status_code == 404, name
+    for name in ["projects:meeting", "projects:meeting_edit"]:
+        assert client.get(reverse(name, args=[own.pk, world["club_session"].pk])).status_code == 404, name
     client.force_login(world["users"]["facilitator"])
     program, club, other = world["program"], world["club"], world["teacher_project"]
     assert client.get(reverse("projects:project_edit", args=[program.pk, club.pk, other.pk])).status_code == 404
