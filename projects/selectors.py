@@ -50,9 +50,9 @@ def clubs_with_counts(program):
 
 
 def club_page(access: ProgramAccess, club: Club) -> dict:
-    """What a club's page shows: mentors, members (names only for those who see children's data; counts for
-    everyone), projects, and meetings with their attendance counts. Five queries: mentors, members, projects,
-    meetings with counts, and the count of members (or the members themselves)."""
+    """What a club's page shows: mentors, members (names only for those who see children's data; a count for
+    everyone else), projects, and meetings with their attendance counts. Four queries: mentors, members (or
+    their count), projects, meetings with counts."""
     mentors = list(club.mentors.order_by("name"))
     if access.sees_personal_data:
         members = list(club.members.order_by("class_name", "name"))
