@@ -7,29 +7,17 @@ nothing the second time.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import time
-import zipfile
 from dataclasses import asdict, dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from . import audit
 from .models import ConsentPurpose, Person, PersonKind, Program, normalize_class_name
+from .roster_files import MAX_ROWS, ImportFileError  # reading the file itself: roster_files.read_table
 
-MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a roster of a whole school is a few hundred KB
-MAX_ROWS = 3000
-MAX_COLUMNS = 40  # the template has 9; schools add a few of their own, which are reported
-MAX_SHEET_BYTES = 20 * 1024 * 1024  # the whole file unpacked: a whole school's roster is a few MB
-READ_SECONDS = 10
-
-# Column name in the template (Indonesian, what schools fill in) → field; English names are accepted too.
 COLUMNS = {
     "nama": "name",
     "name": "name",
@@ -82,10 +70,6 @@ NO = {"", "tidak", "t", "no", "n", "0", "false", "-"}
 PARENT_SEPARATORS = re.compile(r"[;|/]")
 
 
-class ImportFileError(ValidationError):
-    """The file as a whole cannot be read (wrong type, too large, wrong columns)."""
-
-
 @dataclass
 class Row:
     number: int  # as the user sees it in a spreadsheet: the header is row 1
@@ -110,76 +94,6 @@ class Row:
         if self.identifier:
             return ("id", self.identifier)
         return ("name", self.kind, self.name.casefold(), self.class_name)
-
-
-def read_table(upload) -> list[list[object]]:
-    """Cells of the first sheet (XLSX) or of the CSV, as a list of rows."""
-    if upload.size > MAX_IMPORT_BYTES:
-        raise ImportFileError(
-            _("The file is %(size)s; a roster file may be at most %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_IMPORT_BYTES)}
-        )
-    upload.seek(0)
-    head = upload.read(4)
-    upload.seek(0)
-    if head.startswith(b"PK\x03\x04"):
-        return _read_xlsx(upload)
-    raw = upload.read()
-    if b"\x00" in raw[:4096]:
-        raise ImportFileError(_("This is not a CSV or XLSX file. Download the template and fill it in."))
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 decodes anything
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _read_xlsx(upload) -> list[list[object]]:
-    """The first sheet's cells, read within bounds: a small file can unpack into millions of cells (a sheet
-    of 333 KB held one row of 3 million), so the unpacked size, the columns, the rows and the time are limited."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    not_a_roster = _("This is not a CSV or XLSX file. Download the template and fill it in.")
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            # Every part counts: the shared strings are read whole, and a sheet may sit at any path.
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ImportFileError(not_a_roster) from error
-    if unpacked > MAX_SHEET_BYTES:
-        raise ImportFileError(
-            _(
-                "The spreadsheet holds far more cells than a roster (%(size)s unpacked). "
-                "Copy only the roster into a new file."
-            )
-            % {"size": filesizeformat(unpacked)}
-        )
-    upload.seek(0)
-    try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ImportFileError(not_a_roster) from error
-    started = time.monotonic()
-    rows = []
-    try:
-        for values in workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            rows.append(list(values))
-            if len(rows) > MAX_ROWS + 1:
-                break
-            if time.monotonic() - started > READ_SECONDS:
-                raise ImportFileError(
-                    _("Reading this spreadsheet takes too long. Copy only the roster into a new file.")
-                )
-    finally:
-        workbook.close()
-    return rows
 
 
 def _text(value: object, column: str, errors: list[str]) -> str:

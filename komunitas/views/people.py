@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import roster_import, services
+from .. import roster_files, roster_import, services
 from ..access import program_access
 from ..filters import PeopleFilter
 from ..forms import ParticipantsForm, PersonForm, RosterImportForm
@@ -217,7 +217,7 @@ def people_import(request: HttpRequest, program_id: int) -> HttpResponse:
     rows = None
     if request.method == "POST" and form.is_valid():
         try:
-            rows = roster_import.parse_rows(roster_import.read_table(form.cleaned_data["file"]))
+            rows = roster_import.parse_rows(roster_files.read_table(form.cleaned_data["file"]))
         except ValidationError as error:
             form.add_error("file", error)
         else:
