@@ -157,6 +157,28 @@ def _spelled_out(description: str, labels: Sequence[str], texts: Sequence[str]) 
     return f"{description} {numbers}." if description else f"{numbers}."
 
 
+def _legend_entry(number: int, name: str, colour: str) -> list[str]:
+    """The legend's swatch and name of the ``number``-th series, in a row along the chart's top."""
+    x = MARGIN_LEFT + number * 110
+    return [
+        f'<rect x="{x}" y="4" width="10" height="10" fill="{colour}"/>',
+        f'<text x="{x + 14}" y="13" font-size="10" fill="{TEXT}">{escape(name[:18])}</text>',
+    ]
+
+
+def _series_chart(chart_id, title, description, label_header, labels, series, body, width, height) -> Chart:
+    """A chart of several (name, values) series: every number spelled out in its description and its table."""
+    spelled = " ".join(
+        f"{name}: " + "; ".join(f"{label} {_number(v)}" for label, v in zip(labels, values)) + "."
+        for name, values in series
+    )
+    columns = [(name, [_number(v) for v in values]) for name, values in series]
+    return Chart(
+        svg=_svg(chart_id, title, f"{description} {spelled}".strip(), body, width, height),
+        table=_table(chart_id, title, label_header, columns, labels),
+    )
+
+
 def bar_chart(
     labels: Sequence[str],
     values: Sequence[Number],
@@ -238,18 +260,8 @@ def line_chart(
             if len(points) > 1:
                 body.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" stroke-width="2"/>')
         if len(series) > 1:
-            legend_x = MARGIN_LEFT + number * 110
-            body.append(f'<rect x="{legend_x}" y="4" width="10" height="10" fill="{colour}"/>')
-            body.append(f'<text x="{legend_x + 14}" y="13" font-size="10" fill="{TEXT}">{escape(name[:18])}</text>')
-    spelled = " ".join(
-        f"{name}: " + "; ".join(f"{label} {_number(v)}" for label, v in zip(labels, values)) + "."
-        for name, values in series
-    )
-    columns = [(name, [_number(v) for v in values]) for name, values in series]
-    return Chart(
-        svg=_svg(chart_id, title, f"{description} {spelled}".strip(), body, width, height),
-        table=_table(chart_id, title, label_header, columns, labels),
-    )
+            body += _legend_entry(number, name, colour)
+    return _series_chart(chart_id, title, description, label_header, labels, series, body, width, height)
 
 
 def grouped_bar_chart(
@@ -288,15 +300,5 @@ def grouped_bar_chart(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{frame.y(0) - y:.1f}" '
                 f'fill="{colour}" fill-opacity="{opacity}"/>'
             )
-        legend_x = MARGIN_LEFT + number * 110
-        body.append(f'<rect x="{legend_x}" y="4" width="10" height="10" fill="{colour}"/>')
-        body.append(f'<text x="{legend_x + 14}" y="13" font-size="10" fill="{TEXT}">{escape(name[:18])}</text>')
-    spelled = " ".join(
-        f"{name}: " + "; ".join(f"{label} {_number(v)}" for label, v in zip(labels, values)) + "."
-        for name, values in series
-    )
-    columns = [(name, [_number(v) for v in values]) for name, values in series]
-    return Chart(
-        svg=_svg(chart_id, title, f"{description} {spelled}".strip(), body, width, height),
-        table=_table(chart_id, title, label_header, columns, labels),
-    )
+        body += _legend_entry(number, name, colour)
+    return _series_chart(chart_id, title, description, label_header, labels, series, body, width, height)

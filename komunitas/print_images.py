@@ -52,9 +52,6 @@ class PrintPhoto:
             return self.session_title
         return self.caption if self.session_title in self.caption else f"{self.caption} — {self.session_title}"
 
-    def src(self, pdf: bool) -> str:
-        return self.media_url if pdf else self.preview_url
-
 
 def print_name(attachment) -> str:
     """Where the print copy of ``attachment`` is stored: a digest of its file's name (a new upload, a new name);
