@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Project clubs")
+
+    def ready(self) -> None:
+        from komunitas.models import Person
+
+        from .consent import keep_their_artifacts_to_staff
+
+        pre_delete.connect(keep_their_artifacts_to_staff, sender=Person, dispatch_uid="artifacts-of-removed-people")
