@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, SessionType, register
 
-from .demo import seed_club_meetings
+from .demo import seed_club_meetings, seed_club_work
 from .models import CLUB
-from .privacy import person_data
+from .privacy import erase_person, person_data
 from .selectors import club_audience
 
 
@@ -31,9 +31,10 @@ register(
         session_types=[
             SessionType(CLUB, _("Project club"), audience=club_audience, page="projects:meeting"),
         ],
-        demo_seeders=[seed_club_meetings],
+        demo_seeders=[seed_club_meetings, seed_club_work],
         permission_rows="projects.tests.test_permissions.TABLE",
         person_data=person_data,
+        erase_person=erase_person,
         bench_pages=bench_pages,
     )
 )
