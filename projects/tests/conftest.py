@@ -40,4 +40,5 @@ def world(users, program, facilitator, teacher, students):
         "teacher_project": ProjectFactory(club=teacher_club, created_by=teacher),
         "club_session": meeting.session,
         "teacher_club_session": ClubMeetingFactory(club=teacher_club, session__created_by=teacher).session,
+        "student": students[0],  # a member of "club", for the student profile
     }

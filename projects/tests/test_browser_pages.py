@@ -6,6 +6,8 @@ from django.urls import reverse
 from komunitas.models import Participant, Person, PersonKind
 from komunitas.testing import sign_in, visit_each
 from komunitas.tests.factories import AttendanceFactory, StudentFactory
+from projects.models import Skill, SkillAssessment
+from projects.rubric import level_for
 from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
 
 pytestmark = pytest.mark.browser
@@ -27,6 +29,13 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
     for student in students[:8]:
         AttendanceFactory(session=meeting.session, person=student)
     project = ProjectFactory(club=club, title="Penjernih air", driving_question="Bagaimana menjernihkan air?")
+    for phase, score in [("baseline", 1), ("endline", 3)]:
+        for skill in Skill.values:
+            level = level_for("p5", score)
+            SkillAssessment.objects.create(
+                club=club, person=students[0], phase=phase, skill=skill, score=score, scale="p5",
+                level_code=level.code, level_label=level.label,
+            )  # fmt: skip
     page = request.getfixturevalue(size)
     sign_in(page, "fasilitator")
     pk, args = program.pk, [program.pk, club.pk]
@@ -45,5 +54,9 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
             reverse("projects:meeting", args=[pk, meeting.pk]),
             reverse("projects:meeting_edit", args=[pk, meeting.pk]),
             reverse("attendance_edit", args=[pk, meeting.pk]),
+            reverse("projects:assess", args=args),
+            reverse("projects:assess", args=args) + "?phase=weekly&week=2",
+            reverse("projects:rubric", args=[pk]),
+            reverse("projects:student", args=[pk, students[0].pk]),
         ],
     )

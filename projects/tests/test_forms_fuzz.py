@@ -12,6 +12,8 @@ PAGES = [
     FormPage("projects:project_edit", {**CLUB, "project_pk": "project"}),
     FormPage("projects:meeting_create", CLUB, role="teacher"),
     FormPage("projects:meeting_edit", {"pk": "club_session"}),
+    FormPage("projects:assess", CLUB, role="teacher"),  # scores, phase and week: field or form errors
+    FormPage("projects:rubric"),
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)

@@ -33,6 +33,13 @@ TABLE = [
     ("projects:meeting_edit", {"pk": "club_session"}, "get", "edit_facilitators", 200),
     ("projects:meeting_edit", {"pk": "teacher_club_session"}, "get", "edit_teachers", 200),
     ("projects:meeting_edit", {"pk": "teacher_club_session"}, "post", "edit_teachers", 200),  # empty: errors
+    # 4C: "log" and names the students; the teacher mentors "club" and created "teacher_club"
+    ("projects:assess", CLUB, "get", "log", 200),
+    ("projects:assess", CLUB, "post", "log", 200),  # empty form: errors, nothing saved
+    ("projects:assess", TEACHER_CLUB, "get", "log", 200),
+    ("projects:rubric", {}, "get", "settings", 200),
+    ("projects:rubric", {}, "post", "settings", 200),  # empty form: errors
+    ("projects:student", {"person_pk": "student"}, "get", "personal_data", 200),
 ]
 
 test_permission_table = permission_table_test(TABLE)

@@ -13,8 +13,8 @@ from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFac
 PAGES = {
     # + the filter's teachers, the clubs with their four counts, their mentors
     "index": (lambda p, c: reverse("projects:index", args=[p.pk]), 6),
-    # + the club, its mentors, its members, its projects, its meetings with attendance counts
-    "detail": (lambda p, c: reverse("projects:detail", args=[p.pk, c.pk]), 8),
+    # + the club, its mentors, its members, its projects, its meetings with attendance counts, its 4C progress
+    "detail": (lambda p, c: reverse("projects:detail", args=[p.pk, c.pk]), 9),
     # + the session with its club, attendance with people, attachments with consent flags (+ the students of the
     # upload form, for those who log and see them)
     "meeting": (lambda p, c: reverse("projects:meeting", args=[p.pk, c.meetings.first().pk]), None),

@@ -14,7 +14,7 @@ from komunitas.access import ProgramAccess, program_access
 from komunitas.models import Person
 from komunitas.views import atomic_post, render_program
 
-from .. import services
+from .. import assessments, services
 from ..filters import ClubFilter
 from ..forms import ClubForm
 from ..models import Club
@@ -35,7 +35,10 @@ def club_list(request: HttpRequest, program_id: int) -> HttpResponse:
 @login_required
 def club_detail(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
-    return render_program(request, "projects/club_detail.html", access, club_page(access, get_club(access, pk)))
+    context = club_page(access, get_club(access, pk))
+    context["assessed"] = assessments.club_progress(context["club"], context["member_count"])
+    context["may_assess"] = assessments.may_assess(access, context["club"], context["mentors"])
+    return render_program(request, "projects/club_detail.html", access, context)
 
 
 def _club_form_page(request: HttpRequest, access: ProgramAccess, club: Club) -> HttpResponse:
