@@ -225,3 +225,24 @@ def test_the_assess_screen_costs_the_same_with_more_members(
     for club in (small, big):
         with django_assert_num_queries(8):
             client.get(_url(program, club))
+
+
+def test_a_clash_with_another_mentor_saving_at_the_same_moment_keeps_the_scores_on_the_form(
+    client, program, club, teacher, students, monkeypatch
+):
+    """Two mentors saving a first score of the same cell at once: the unique constraint refuses the second, whose
+    scores all roll back and are shown again to save — not a server error."""
+    from django.db import IntegrityError
+
+    from projects import assessments
+
+    def clash(**kwargs):
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(assessments, "club_assessments_save", clash)
+    client.force_login(teacher)
+    cell = score_field_name(students[0].pk, "creativity")
+    response = client.post(_url(program, club), _scores(**{cell: "3"}))
+    assert response.status_code == 200 and "at the same moment" in response.content.decode()
+    assert response.context["form"][cell].value() == "3"
+    assert not SkillAssessment.objects.exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,6 +30,19 @@ def _legend(scale: str) -> dict:
     }
 
 
+def _saved(request: HttpRequest, club, form: ClubAssessmentForm, scale: str) -> bool:
+    """Save the club's scores; False when a second mentor saved a first score of the same cell at the same moment
+    (the unique constraint refused ours, all of which rolled back: the form keeps them to save again)."""
+    data = form.cleaned_data
+    try:
+        assessments.club_assessments_save(
+            club=club, phase=data["phase"], week=data["week"], scores=form.scores(), scale=scale, user=request.user
+        )
+    except IntegrityError:
+        return False
+    return True
+
+
 @login_required
 def assess(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
@@ -43,15 +57,21 @@ def assess(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     phase, week, warning = chosen_phase(request.GET, program)
     if request.method == "POST":
         form = ClubAssessmentForm(request.POST, members=members, scale=scale, program=program)
-        if form.is_valid():
+        if form.is_valid() and _saved(request, club, form, scale):
             phase, week = form.cleaned_data["phase"], form.cleaned_data["week"]
-            assessments.club_assessments_save(
-                club=club, phase=phase, week=week, scores=form.scores(), scale=scale, user=request.user
-            )
             label = Phase(phase).label if phase != Phase.WEEKLY else _("Week %(n)s") % {"n": week}
             messages.success(request, _("4C scores saved: %(phase)s.") % {"phase": label})
             return redirect(club.get_absolute_url())
-        messages.error(request, _("Some scores need attention; nothing was saved yet."))
+        if not form.errors:
+            messages.error(
+                request,
+                _(
+                    "Another mentor saved scores of this club at the same moment; nothing of "
+                    "yours was saved yet. Check the scores below and save again."
+                ),
+            )
+        else:
+            messages.error(request, _("Some scores need attention; nothing was saved yet."))
         phase, week, _warning = chosen_phase(request.POST, program)  # the tabs show what was being scored
     else:
         scores = assessments.club_scores(club, phase, week)
