@@ -4,10 +4,12 @@ kind, whose attendance list is its club's members and mentors, the clubs' pages,
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, SessionType, register
+from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
 
 from .demo import seed_club_meetings
+from .metrics import club_weekly
 from .models import CLUB
+from .panels import club_panel
 from .privacy import person_data
 from .selectors import club_audience
 
@@ -35,5 +37,34 @@ register(
         permission_rows="projects.tests.test_permissions.TABLE",
         person_data=person_data,
         bench_pages=bench_pages,
+        dashboard_panels=[club_panel],
+        # Table 1: "Keterlibatan Siswa — partisipasi dan kreativitas dalam klub meningkat".
+        indicators=[
+            Indicator(
+                key="projects.students_present",
+                name=_("Students present at club meetings"),
+                unit="%",
+                aspect=StandardAspect.STUDENT_ENGAGEMENT,
+                rows=club_weekly,
+                value=lambda week: week.present_percent,  # None when no meeting was held: no figure, not 0
+            ),
+            Indicator(
+                key="projects.artifacts",
+                name=_("Artifacts added by the clubs"),
+                unit=_("artifacts"),
+                aspect=StandardAspect.STUDENT_ENGAGEMENT,
+                rows=club_weekly,
+                # A week without a meeting or an upload has no figure (the clubs did not work), not 0.
+                value=lambda week: week.artifacts if week.held or week.artifacts else None,
+            ),
+            Indicator(
+                key="projects.skills_4c",
+                name=_("Average 4C score of the students assessed"),
+                unit=_("score"),
+                aspect=StandardAspect.STUDENT_ENGAGEMENT,
+                rows=club_weekly,
+                value=lambda week: None if week.skill_average is None else round(week.skill_average, 2),
+            ),
+        ],
     )
 )

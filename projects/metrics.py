@@ -30,6 +30,7 @@ from komunitas.models import (
 from komunitas.selectors import session_counts
 
 from .models import CLUB, Artifact, Phase, Skill, SkillAssessment
+from .rubric import LEVELS
 
 
 @dataclass
@@ -132,6 +133,7 @@ class SkillRow:
     endline_n: int
     paired_n: int  # students assessed at both (per club: a student in two clubs is assessed in each)
     change: float | None  # the average of (endline − baseline) over the paired students only
+    levels: int = 4  # the number of levels of the rubric the scores were given on (its top score)
 
 
 def skill_summary(program: Program) -> list[SkillRow]:
@@ -140,10 +142,13 @@ def skill_summary(program: Program) -> list[SkillRow]:
     student who joined late or left early does not move it (the two averages may differ from it by exactly
     that). One query (baseline and endline scores)."""
     scores: dict[str, dict[str, dict[tuple[int, int], int]]] = defaultdict(lambda: defaultdict(dict))
-    for skill, phase, club_id, person_id, score in SkillAssessment.objects.filter(
+    scales = set()
+    for skill, phase, club_id, person_id, score, scale in SkillAssessment.objects.filter(
         club__program=program, phase__in=[Phase.BASELINE, Phase.ENDLINE]
-    ).values_list("skill", "phase", "club_id", "person_id", "score"):
+    ).values_list("skill", "phase", "club_id", "person_id", "score", "scale"):
         scores[skill][phase][(club_id, person_id)] = score
+        scales.add(scale)
+    top = max((len(LEVELS[scale]) for scale in scales if scale in LEVELS), default=4)
     result = []
     for skill in Skill:
         baseline, endline = scores[skill][Phase.BASELINE], scores[skill][Phase.ENDLINE]
@@ -158,6 +163,7 @@ def skill_summary(program: Program) -> list[SkillRow]:
                 endline_n=len(endline),
                 paired_n=len(paired),
                 change=_mean([endline[key] - baseline[key] for key in paired]),
+                levels=top,
             )
         )
     return result
