@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
 
 from .demo import seed_club_meetings
+from .export import club_sheets
 from .metrics import club_weekly
 from .models import CLUB
 from .panels import club_panel
 from .privacy import person_data
+from .report import club_report_section
 from .selectors import club_audience
 
 
@@ -66,5 +68,7 @@ register(
                 value=lambda week: None if week.skill_average is None else round(week.skill_average, 2),
             ),
         ],
+        report_sections=[club_report_section],
+        export_sheets=[club_sheets],
     )
 )

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import clubs, meetings, projects
+from .views import clubs, meetings, projects, showcase
 
 app_name = "projects"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     # A meeting is a session: its pk is the session's, wherever it was planned (club page or schedule).
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("<int:pk>/showcase/", showcase.showcase, name="showcase"),
+    path("<int:pk>/showcase/photos/<int:artifact_pk>/", showcase.showcase_photo, name="showcase_photo"),
 ]

@@ -10,7 +10,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from komunitas import services
 from komunitas.models import AttachmentKind
+from komunitas.uploads import CleanFile
 from projects.models import Artifact, Phase, RubricScale, SkillAssessment
 from projects.rubric import level_for
 
@@ -54,4 +56,12 @@ def assess(club, person, skill, score, *, phase=Phase.BASELINE, week=0, scale=Ru
         scale=scale,
         level_code=level.code,
         level_label=level.label,
+    )
+
+
+def meeting_photo(session, people, seed=0):
+    """A photo of a club meeting (a core attachment) showing ``people``."""
+    clean = CleanFile(jpeg(seed), "image/jpeg", "jpg")
+    return services.attachment_add(
+        session=session, clean=clean, original_name="foto.jpg", caption=f"Foto {seed}", people=people, user=None
     )

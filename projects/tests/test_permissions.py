@@ -33,6 +33,8 @@ TABLE = [
     ("projects:meeting_edit", {"pk": "club_session"}, "get", "edit_facilitators", 200),
     ("projects:meeting_edit", {"pk": "teacher_club_session"}, "get", "edit_teachers", 200),
     ("projects:meeting_edit", {"pk": "teacher_club_session"}, "post", "edit_teachers", 200),  # empty: errors
+    ("projects:showcase", CLUB, "get", "read", 200),
+    ("projects:showcase_photo", {**CLUB, "artifact_pk": "artifact"}, "get", "read", 200),  # report-consented
 ]
 
 test_permission_table = permission_table_test(TABLE)
