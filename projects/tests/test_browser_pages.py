@@ -7,6 +7,7 @@ from komunitas.models import Participant, Person, PersonKind
 from komunitas.testing import sign_in, visit_each
 from komunitas.tests.factories import AttendanceFactory, StudentFactory
 from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
+from projects.tests.figures_data import add_artifact, meeting_photo
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +28,8 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
     for student in students[:8]:
         AttendanceFactory(session=meeting.session, person=student)
     project = ProjectFactory(club=club, title="Penjernih air", driving_question="Bagaimana menjernihkan air?")
+    add_artifact(project, students[:2], caption="Purwarupa penjernih")  # a thumbnail on the showcase
+    meeting_photo(meeting.session, students[:1])
     page = request.getfixturevalue(size)
     sign_in(page, "fasilitator")
     pk, args = program.pk, [program.pk, club.pk]
@@ -45,5 +48,6 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
             reverse("projects:meeting", args=[pk, meeting.pk]),
             reverse("projects:meeting_edit", args=[pk, meeting.pk]),
             reverse("attendance_edit", args=[pk, meeting.pk]),
+            reverse("projects:showcase", args=args),
         ],
     )
