@@ -22,6 +22,7 @@ def bench_pages(program) -> dict[str, str]:
     pages = {"clubs": reverse("projects:index", args=[program.pk])}
     if club:
         pages["club page"] = reverse("projects:detail", args=[program.pk, club.pk])
+        pages["club showcase"] = reverse("projects:showcase", args=[program.pk, club.pk])
     return pages
 
 

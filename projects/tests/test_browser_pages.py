@@ -49,5 +49,7 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
             reverse("projects:meeting_edit", args=[pk, meeting.pk]),
             reverse("attendance_edit", args=[pk, meeting.pk]),
             reverse("projects:showcase", args=args),
+            reverse("program_dashboard", args=[pk]),  # the clubs' panel
+            reverse("report_preview", args=[pk]),  # the clubs' section
         ],
     )

@@ -110,3 +110,24 @@ def test_it_costs_a_fixed_number_of_queries(program, club, students, size, djang
         summary = skill_summary(program)
     assert sum(row.held for row in rows) == size and sum(row.artifacts for row in rows) == size
     assert summary[1].change == 2
+
+
+def test_the_evaluation_reads_three_weekly_indicators(program, club, students, django_assert_num_queries):
+    """Student engagement (Table 1): students present in %, artifacts added, the 4C average; one read of
+    ``club_weekly`` for the three."""
+    from komunitas import activities
+
+    session = meeting(club, program.start_date + DAY)
+    AttendanceFactory(session=session, person=students[0])
+    add_artifact(ProjectFactory(club=club), [students[0]], day=program.start_date + DAY)
+    assess(club, students[0], Skill.CREATIVITY, 2)
+    assess(club, students[1], Skill.CREATIVITY, 3)
+    with activities.only("projects"), django_assert_num_queries(5):
+        values = {
+            indicator.key: (indicator.aspect, weekly) for indicator, weekly in activities.weekly_indicators(program)
+        }
+    assert values == {
+        "projects.students_present": ("student_engagement", [25] + [None] * 9),
+        "projects.artifacts": ("student_engagement", [1] + [None] * 9),
+        "projects.skills_4c": ("student_engagement", [2.5] + [None] * 9),
+    }
