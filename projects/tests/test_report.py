@@ -108,3 +108,18 @@ def test_the_section_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(12):
         section = club_report_section(access)
     assert len(section.context["clubs"]) == size and len(section.context["photos"]) == min(2 * size, 4)
+
+
+def test_the_pdf_embeds_the_artifact_and_the_meeting_photo(client, program, facilitator, club, students):
+    import io
+
+    from pypdf import PdfReader
+
+    add_artifact(club.first_project, [students[0]], seed=7)
+    meeting_photo(club.first_session, [students[1]], seed=8)
+    client.force_login(facilitator)
+    response = client.get(reverse("report_pdf", args=[program.pk]), {"sections": "projects"})
+    assert response.status_code == 200
+    # WeasyPrint shares one resource dictionary between pages: count the distinct images embedded
+    images = {image.data for page in PdfReader(io.BytesIO(response.content)).pages for image in page.images}
+    assert len(images) == 2
