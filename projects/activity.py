@@ -4,11 +4,15 @@ kind, whose attendance list is its club's members and mentors, the clubs' pages,
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, SessionType, register
+from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
 
 from .demo import seed_club_meetings, seed_club_work
+from .export import club_sheets
+from .metrics import club_weekly
 from .models import CLUB
+from .panels import club_panel
 from .privacy import erase_person, person_data
+from .report import club_report_section
 from .selectors import club_audience
 
 
@@ -18,6 +22,7 @@ def bench_pages(program) -> dict[str, str]:
     pages = {"clubs": reverse("projects:index", args=[program.pk])}
     if club:
         pages["club page"] = reverse("projects:detail", args=[program.pk, club.pk])
+        pages["club showcase"] = reverse("projects:showcase", args=[program.pk, club.pk])
     return pages
 
 
@@ -36,5 +41,36 @@ register(
         person_data=person_data,
         erase_person=erase_person,
         bench_pages=bench_pages,
+        dashboard_panels=[club_panel],
+        # Table 1: "Keterlibatan Siswa — partisipasi dan kreativitas dalam klub meningkat".
+        indicators=[
+            Indicator(
+                key="projects.students_present",
+                name=_("Students present at club meetings"),
+                unit="%",
+                aspect=StandardAspect.STUDENT_ENGAGEMENT,
+                rows=club_weekly,
+                value=lambda week: week.present_percent,  # None when no meeting was held: no figure, not 0
+            ),
+            Indicator(
+                key="projects.artifacts",
+                name=_("Artifacts added by the clubs"),
+                unit=_("artifacts"),
+                aspect=StandardAspect.STUDENT_ENGAGEMENT,
+                rows=club_weekly,
+                # A week without a meeting or an upload has no figure (the clubs did not work), not 0.
+                value=lambda week: week.artifacts if week.held or week.artifacts else None,
+            ),
+            Indicator(
+                key="projects.skills_4c",
+                name=_("Average 4C score of the students assessed"),
+                unit=_("score"),
+                aspect=StandardAspect.STUDENT_ENGAGEMENT,
+                rows=club_weekly,
+                value=lambda week: None if week.skill_average is None else round(week.skill_average, 2),
+            ),
+        ],
+        report_sections=[club_report_section],
+        export_sheets=[club_sheets],
     )
 )

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +13,10 @@ class ProjectsConfig(AppConfig):
         from .consent import keep_their_artifacts_to_staff
 
         pre_delete.connect(keep_their_artifacts_to_staff, sender=Person, dispatch_uid="artifacts-of-removed-people")
+        self.forget_print_copies_of_removed_artifacts()
+
+    def forget_print_copies_of_removed_artifacts(self) -> None:
+        from .models import Artifact
+        from .photos import forget_copies
+
+        post_delete.connect(forget_copies, sender=Artifact, dispatch_uid="print-copies-of-removed-artifacts")

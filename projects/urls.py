@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import assessments, clubs, meetings, projects, students
+from .views import assessments, clubs, meetings, projects, showcase, students
 
 app_name = "projects"
 
@@ -20,9 +20,5 @@ urlpatterns = [
     # A meeting is a session: its pk is the session's, wherever it was planned (club page or schedule).
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
-    # The 4C assessment: a whole club on one screen (?phase=baseline|weekly|endline&week=N), the school's scale,
-    # and a student's profile.
-    path("<int:pk>/assess/", assessments.assess, name="assess"),
-    path("rubric/", assessments.rubric, name="rubric"),
-    path("students/<int:person_pk>/", students.student_detail, name="student"),
+from .views import assessments, clubs, meetings, projects, showcase, students
 ]

@@ -6,6 +6,7 @@ import pytest
 from komunitas.models import Participant, PersonKind
 from komunitas.tests.factories import StudentFactory
 from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
+from projects.tests.figures_data import add_artifact
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +32,7 @@ def world(users, program, facilitator, teacher, students):
     )
     teacher_club = ClubFactory(program=program, name="Klub Literasi", created_by=teacher, members=students[2:])
     meeting = ClubMeetingFactory(club=club, session__created_by=facilitator)
+    artifact = add_artifact(ProjectFactory(club=club, created_by=facilitator), students[:1])  # report-consented
     return {
         "program": program,
         "users": users,
@@ -41,4 +43,5 @@ def world(users, program, facilitator, teacher, students):
         "club_session": meeting.session,
         "teacher_club_session": ClubMeetingFactory(club=teacher_club, session__created_by=teacher).session,
         "student": students[0],  # a member of "club", for the student profile
+        "artifact": artifact,
     }

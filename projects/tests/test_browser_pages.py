@@ -9,6 +9,7 @@ from komunitas.tests.factories import AttendanceFactory, StudentFactory
 from projects.models import Skill, SkillAssessment
 from projects.rubric import level_for
 from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
+from projects.tests.figures_data import add_artifact, meeting_photo
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,8 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
                 club=club, person=students[0], phase=phase, skill=skill, score=score, scale="p5",
                 level_code=level.code, level_label=level.label,
             )  # fmt: skip
+    add_artifact(project, students[:2], caption="Purwarupa penjernih")  # a thumbnail on the showcase
+    meeting_photo(meeting.session, students[:1])
     page = request.getfixturevalue(size)
     sign_in(page, "fasilitator")
     pk, args = program.pk, [program.pk, club.pk]
@@ -58,5 +61,8 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
             reverse("projects:assess", args=args) + "?phase=weekly&week=2",
             reverse("projects:rubric", args=[pk]),
             reverse("projects:student", args=[pk, students[0].pk]),
+            reverse("projects:showcase", args=args),
+            reverse("program_dashboard", args=[pk]),  # the clubs' panel
+            reverse("report_preview", args=[pk]),  # the clubs' section
         ],
     )

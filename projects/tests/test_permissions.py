@@ -40,6 +40,8 @@ TABLE = [
     ("projects:rubric", {}, "get", "settings", 200),
     ("projects:rubric", {}, "post", "settings", 200),  # empty form: errors
     ("projects:student", {"person_pk": "student"}, "get", "personal_data", 200),
+    ("projects:showcase", CLUB, "get", "read", 200),
+    ("projects:showcase_photo", {**CLUB, "artifact_pk": "artifact"}, "get", "read", 200),  # report-consented
 ]
 
 test_permission_table = permission_table_test(TABLE)
