@@ -20,5 +20,12 @@ urlpatterns = [
     # A meeting is a session: its pk is the session's, wherever it was planned (club page or schedule).
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
-from .views import assessments, clubs, meetings, projects, showcase, students
+    # The 4C assessment: a whole club on one screen (?phase=baseline|weekly|endline&week=N), the school's scale,
+    # and a student's profile.
+    path("<int:pk>/assess/", assessments.assess, name="assess"),
+    path("rubric/", assessments.rubric, name="rubric"),
+    path("students/<int:person_pk>/", students.student_detail, name="student"),
+    # What a club shows of its work: projects and photos the report may show (no child named).
+    path("<int:pk>/showcase/", showcase.showcase, name="showcase"),
+    path("<int:pk>/showcase/photos/<int:artifact_pk>/", showcase.showcase_photo, name="showcase_photo"),
 ]
