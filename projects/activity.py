@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, SessionType, register
 
+from .attention import late_project_milestones
 from .demo import seed_club_meetings
 from .models import CLUB
 from .privacy import person_data
@@ -32,6 +33,7 @@ register(
             SessionType(CLUB, _("Project club"), audience=club_audience, page="projects:meeting"),
         ],
         demo_seeders=[seed_club_meetings],
+        attention=[late_project_milestones],
         permission_rows="projects.tests.test_permissions.TABLE",
         person_data=person_data,
         bench_pages=bench_pages,

@@ -12,6 +12,12 @@ PAGES = [
     FormPage("projects:project_edit", {**CLUB, "project_pk": "project"}),
     FormPage("projects:meeting_create", CLUB, role="teacher"),
     FormPage("projects:meeting_edit", {"pk": "club_session"}),
+    *[  # a project's milestones and artifacts
+        FormPage("projects:milestone_create", {**CLUB, "project_pk": "project"}, role="teacher"),
+        FormPage("projects:milestone_edit", {**CLUB, "project_pk": "project", "milestone_pk": "milestone"}),
+        FormPage("projects:artifact_create", {**CLUB, "project_pk": "project"}, role="teacher"),
+        FormPage("projects:artifact_edit", {**CLUB, "project_pk": "project", "artifact_pk": "artifact"}),
+    ],
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)
