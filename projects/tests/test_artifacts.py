@@ -46,8 +46,9 @@ def png_claiming(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 
-def _upload(client, project, content, name, **data):
-    return client.post(_url("artifact_create", project), {"file": SimpleUploadedFile(name, content), **data})
+def _upload(client, project, content, name, follow=False, **data):
+    url = _url("artifact_create", project)
+    return client.post(url, {"file": SimpleUploadedFile(name, content), **data}, follow=follow)
 
 
 def test_a_photo_is_reencoded_without_exif_and_linked_to_its_students(client, project, teacher, students):
@@ -167,6 +168,14 @@ def without_consent(project, facilitator, students):
     return ArtifactFactory(project=project, created_by=facilitator, caption="Foto tanpa izin", people=[student])
 
 
+def test_the_teacher_is_told_when_a_photo_shows_a_student_without_consent(client, project, teacher, students):
+    students[1].photo_consents.all().delete()
+    client.force_login(teacher)
+    response = _upload(client, project, _photo_with_exif(), "kelas.jpg", people=[students[1].pk], follow=True)
+    assert "only the facilitator and the principal will see it" in response.content.decode()
+    assert not response.context["artifacts"] and Artifact.objects.get().people.get() == students[1]
+
+
 def test_a_facilitator_sees_a_photo_lacking_consent_marked(client, project, facilitator, without_consent):
     client.force_login(facilitator)
     page = client.get(_url("project", project)).content.decode()
@@ -204,3 +213,13 @@ def test_an_artifact_of_another_project_is_not_found(client, project, facilitato
     other = ArtifactFactory(project=ProjectFactory(club=project.club), created_by=facilitator)
     client.force_login(facilitator)
     assert client.get(_url("artifact", project, other.pk)).status_code == 404
+
+
+def test_deleting_the_project_removes_its_artifacts_files(
+    client, project, facilitator, django_capture_on_commit_callbacks
+):
+    name = ArtifactFactory(project=project, created_by=facilitator).file.name
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("projects:project_delete", args=[project.club.program_id, project.club_id, project.pk]))
+    assert not Artifact.objects.exists() and not default_storage.exists(name)

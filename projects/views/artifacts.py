@@ -51,6 +51,11 @@ def _artifact_form_page(request: HttpRequest, access: ProgramAccess, artifact: A
         else:
             work_services.artifact_save(artifact=form.instance, people=people)
             messages.success(request, _("Artifact saved."))
+        if any(not person.consent_staff for person in people):  # annotated by the form's choices
+            messages.warning(
+                request,
+                _("It shows a student without photo consent: only the facilitator and the principal will see it."),
+            )
         return redirect(back)
     context = {
         "form": form,
