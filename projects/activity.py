@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
 
+from .attention import late_project_milestones
 from .demo import seed_club_meetings, seed_club_work
 from .export import club_sheets
 from .metrics import club_weekly
@@ -37,6 +38,7 @@ register(
             SessionType(CLUB, _("Project club"), audience=club_audience, page="projects:meeting"),
         ],
         demo_seeders=[seed_club_meetings, seed_club_work],
+        attention=[late_project_milestones],
         permission_rows="projects.tests.test_permissions.TABLE",
         person_data=person_data,
         erase_person=erase_person,

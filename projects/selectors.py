@@ -10,6 +10,7 @@ from komunitas.activities import participants_in
 from komunitas.models import PersonKind, Session, SessionStatus
 
 from .models import Club, ClubMeeting, Project
+from .work_selectors import projects_with_progress
 
 # Until a meeting belongs to a club (planned on the schedule), its list is the program's students and teachers.
 PROGRAM_AUDIENCE = participants_in(PersonKind.STUDENT, PersonKind.TEACHER)
@@ -72,7 +73,7 @@ def club_page(access: ProgramAccess, club: Club) -> dict:
         "mentors": mentors,
         "members": members,
         "member_count": member_count,
-        "projects": list(club.projects.all()),
+        "projects": list(projects_with_progress(club)),  # with their milestone and late counts
         "meetings": meetings,
         "meetings_held": sum(1 for session in meetings if session.status == SessionStatus.HELD),
         "may_change": access.can_change(club),

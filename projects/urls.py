@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import assessments, clubs, meetings, projects, showcase, students
+from .views import artifacts, assessments, clubs, meetings, projects, showcase, students, work
 
 app_name = "projects"
 
@@ -20,6 +20,35 @@ urlpatterns = [
     # A meeting is a session: its pk is the session's, wherever it was planned (club page or schedule).
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    # A project's page, its milestones and its artifacts (projects/views/work.py, projects/views/artifacts.py)
+    path("<int:pk>/projects/<int:project_pk>/", work.project_detail, name="project"),
+    path("<int:pk>/projects/<int:project_pk>/milestones/new/", work.milestone_create, name="milestone_create"),
+    path(
+        "<int:pk>/projects/<int:project_pk>/milestones/<int:milestone_pk>/edit/",
+        work.milestone_edit,
+        name="milestone_edit",
+    ),
+    path(
+        "<int:pk>/projects/<int:project_pk>/milestones/<int:milestone_pk>/delete/",
+        work.milestone_delete,
+        name="milestone_delete",
+    ),
+    path("<int:pk>/projects/<int:project_pk>/artifacts/new/", artifacts.artifact_create, name="artifact_create"),
+    path(
+        "<int:pk>/projects/<int:project_pk>/artifacts/<int:artifact_pk>/",
+        artifacts.artifact_download,
+        name="artifact",
+    ),
+    path(
+        "<int:pk>/projects/<int:project_pk>/artifacts/<int:artifact_pk>/edit/",
+        artifacts.artifact_edit,
+        name="artifact_edit",
+    ),
+    path(
+        "<int:pk>/projects/<int:project_pk>/artifacts/<int:artifact_pk>/delete/",
+        artifacts.artifact_delete,
+        name="artifact_delete",
+    ),
     # The 4C assessment: a whole club on one screen (?phase=baseline|weekly|endline&week=N), the school's scale,
     # and a student's profile.
     path("<int:pk>/assess/", assessments.assess, name="assess"),

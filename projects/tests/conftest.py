@@ -5,8 +5,13 @@ import pytest
 
 from komunitas.models import Participant, PersonKind
 from komunitas.tests.factories import StudentFactory
-from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
-from projects.tests.figures_data import add_artifact
+from projects.tests.factories import (
+    ArtifactFactory,
+    ClubFactory,
+    ClubMeetingFactory,
+    MilestoneFactory,
+    ProjectFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +37,7 @@ def world(users, program, facilitator, teacher, students):
     )
     teacher_club = ClubFactory(program=program, name="Klub Literasi", created_by=teacher, members=students[2:])
     meeting = ClubMeetingFactory(club=club, session__created_by=facilitator)
-    artifact = add_artifact(ProjectFactory(club=club, created_by=facilitator), students[:1])  # report-consented
-    return {
+    objects = {
         "program": program,
         "users": users,
         "club": club,
@@ -43,5 +47,11 @@ def world(users, program, facilitator, teacher, students):
         "club_session": meeting.session,
         "teacher_club_session": ClubMeetingFactory(club=teacher_club, session__created_by=teacher).session,
         "student": students[0],  # a member of "club", for the student profile
-        "artifact": artifact,
     }
+    # A project's milestones and artifacts (their students have every consent: every reader may see the photos)
+    project, teacher_project = objects["project"], objects["teacher_project"]
+    objects["milestone"] = MilestoneFactory(project=project, created_by=facilitator)
+    objects["teacher_milestone"] = MilestoneFactory(project=teacher_project, created_by=teacher)
+    objects["artifact"] = ArtifactFactory(project=project, created_by=facilitator, people=students[:1])
+    objects["teacher_artifact"] = ArtifactFactory(project=teacher_project, created_by=teacher, people=students[2:3])
+    return objects

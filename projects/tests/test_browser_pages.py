@@ -1,14 +1,23 @@
 """Every page of the clubs, at desktop and phone width, passes the accessibility check and fits the screen."""
 
+import datetime as dt
+
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from komunitas.models import Participant, Person, PersonKind
-from komunitas.testing import sign_in, visit_each
+from komunitas.testing import pdf, sign_in, visit_each
 from komunitas.tests.factories import AttendanceFactory, StudentFactory
 from projects.models import Skill, SkillAssessment
 from projects.rubric import level_for
-from projects.tests.factories import ClubFactory, ClubMeetingFactory, ProjectFactory
+from projects.tests.factories import (
+    ArtifactFactory,
+    ClubFactory,
+    ClubMeetingFactory,
+    MilestoneFactory,
+    ProjectFactory,
+)
 from projects.tests.figures_data import add_artifact, meeting_photo
 
 pytestmark = pytest.mark.browser
@@ -64,5 +73,37 @@ def test_every_club_page_is_accessible_and_fits(request, size, live_program):
             reverse("projects:showcase", args=args),
             reverse("program_dashboard", args=[pk]),  # the clubs' panel
             reverse("report_preview", args=[pk]),  # the clubs' section
+            *_project_pages(project, students),
         ],
     )
+
+
+def _project_pages(project, students) -> list[str]:
+    """A project's page with a milestone in each state and artifacts (a photo, a document, a photo lacking
+    consent, marked), and its milestone and artifact forms."""
+    day = dt.timedelta(days=1)
+    start = project.start_date
+    milestone = MilestoneFactory(project=project, title="Survei sumber air", due_date=start, evidence="Peta sungai")
+    MilestoneFactory(project=project, title="Purwarupa saringan", due_date=start, done_on=start + day)
+    MilestoneFactory(project=project, title="Presentasi", due_date=project.end_date)
+    photo = ArtifactFactory(project=project, caption="Saringan pasir dan arang", people=students[:2])
+    ArtifactFactory(
+        project=project,
+        kind="file",
+        file=ContentFile(pdf().read(), name="upload.pdf"),
+        original_name="laporan-uji-air.pdf",
+        content_type="application/pdf",
+        people=students[:3],
+    )
+    students[5].photo_consents.all().delete()
+    ArtifactFactory(project=project, caption="Foto kelompok", people=students[5:6])
+    args = [project.club.program_id, project.club_id, project.pk]
+    return [
+        reverse("projects:project", args=args),
+        reverse("projects:milestone_create", args=args),
+        reverse("projects:milestone_edit", args=[*args, milestone.pk]),
+        reverse("projects:milestone_delete", args=[*args, milestone.pk]),
+        reverse("projects:artifact_create", args=args),
+        reverse("projects:artifact_edit", args=[*args, photo.pk]),
+        reverse("projects:artifact_delete", args=[*args, photo.pk]),
+    ]

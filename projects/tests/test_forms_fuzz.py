@@ -14,6 +14,12 @@ PAGES = [
     FormPage("projects:meeting_edit", {"pk": "club_session"}),
     FormPage("projects:assess", CLUB, role="teacher"),  # scores, phase and week: field or form errors
     FormPage("projects:rubric"),
+    *[  # a project's milestones and artifacts
+        FormPage("projects:milestone_create", {**CLUB, "project_pk": "project"}, role="teacher"),
+        FormPage("projects:milestone_edit", {**CLUB, "project_pk": "project", "milestone_pk": "milestone"}),
+        FormPage("projects:artifact_create", {**CLUB, "project_pk": "project"}, role="teacher"),
+        FormPage("projects:artifact_edit", {**CLUB, "project_pk": "project", "artifact_pk": "artifact"}),
+    ],
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)

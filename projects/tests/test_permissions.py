@@ -9,6 +9,15 @@ from django.urls import reverse
 from komunitas.testing import permission_table_test, personal_data_test
 
 CLUB, TEACHER_CLUB = {"pk": "club"}, {"pk": "teacher_club"}
+PROJECT, TEACHER_PROJECT = {**CLUB, "project_pk": "project"}, {**TEACHER_CLUB, "project_pk": "teacher_project"}
+MILESTONE, TEACHER_MILESTONE = (
+    {**PROJECT, "milestone_pk": "milestone"},
+    {**TEACHER_PROJECT, "milestone_pk": "teacher_milestone"},
+)
+ARTIFACT, TEACHER_ARTIFACT = (
+    {**PROJECT, "artifact_pk": "artifact"},
+    {**TEACHER_PROJECT, "artifact_pk": "teacher_artifact"},
+)
 
 # (url name, kwargs → world keys, method, capability, status when allowed)
 TABLE = [
@@ -42,6 +51,22 @@ TABLE = [
     ("projects:student", {"person_pk": "student"}, "get", "personal_data", 200),
     ("projects:showcase", CLUB, "get", "read", 200),
     ("projects:showcase_photo", {**CLUB, "artifact_pk": "artifact"}, "get", "read", 200),  # report-consented
+    # A project's page, its milestones and its artifacts (projects/views/work.py, projects/views/artifacts.py)
+    ("projects:project", PROJECT, "get", "read", 200),
+    ("projects:milestone_create", PROJECT, "get", "log", 200),
+    ("projects:milestone_create", PROJECT, "post", "log", 200),  # empty form: errors
+    ("projects:milestone_edit", MILESTONE, "get", "edit_facilitators", 200),
+    ("projects:milestone_edit", TEACHER_MILESTONE, "get", "edit_teachers", 200),
+    ("projects:milestone_edit", TEACHER_MILESTONE, "post", "edit_teachers", 200),  # empty form: errors
+    ("projects:milestone_delete", MILESTONE, "get", "edit_facilitators", 200),
+    ("projects:milestone_delete", TEACHER_MILESTONE, "get", "edit_teachers", 200),
+    ("projects:artifact_create", PROJECT, "get", "log", 200),
+    ("projects:artifact_create", PROJECT, "post", "log", 200),  # no file: an error
+    ("projects:artifact", ARTIFACT, "get", "read", 200),  # its student consented to staff pages and the report
+    ("projects:artifact_edit", ARTIFACT, "get", "edit_facilitators", 200),
+    ("projects:artifact_edit", TEACHER_ARTIFACT, "get", "edit_teachers", 200),
+    ("projects:artifact_delete", ARTIFACT, "get", "edit_facilitators", 200),
+    ("projects:artifact_delete", TEACHER_ARTIFACT, "get", "edit_teachers", 200),
 ]
 
 test_permission_table = permission_table_test(TABLE)
