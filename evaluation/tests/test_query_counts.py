@@ -35,7 +35,8 @@ PAGES = {
     "response_list_teacher": ("evaluation:response_list", {}, "teacher", 6),  # their own only, the same queries
     # + the aspects; the activities' weekly indicators: the forum's sessions with feedback and reflection counts,
     # its participants, its attendance, its practice logs (forums.selectors), the sessions held of planned (the
-    # core), the clubs' club_weekly (5: meetings, participating students, attendance, artifacts, 4C); then the instruments, the items with their aspects, the answers, the school's principal
+    # core), the clubs' club_weekly (5: meetings, participating students, attendance, artifacts, 4C); then the
+    # instruments, the items with their aspects, the answers, the school's principal
     "triangulation": ("evaluation:triangulation", {}, "facilitator", 18),
     "summary": ("evaluation:summary", {}, "facilitator", 18),
     "summary_district": ("evaluation:summary", {}, "district_officer", 18),  # no quotes, the same queries
