@@ -18,12 +18,20 @@ from .selectors import club_audience
 
 
 def bench_pages(program) -> dict[str, str]:
-    """The clubs list and a club's page, for ``manage.py bench``."""
+    """The clubs list, a club's page, showcase and 4C screen, a project's page and a student's profile, for
+    ``manage.py bench``."""
     club = program.clubs.first()
     pages = {"clubs": reverse("projects:index", args=[program.pk])}
     if club:
         pages["club page"] = reverse("projects:detail", args=[program.pk, club.pk])
         pages["club showcase"] = reverse("projects:showcase", args=[program.pk, club.pk])
+        pages["4C assessment"] = reverse("projects:assess", args=[program.pk, club.pk])
+        project = club.projects.first()
+        if project:
+            pages["project page"] = reverse("projects:project", args=[program.pk, club.pk, project.pk])
+        member = club.members.first()
+        if member:
+            pages["student profile"] = reverse("projects:student", args=[program.pk, member.pk])
     return pages
 
 

@@ -68,6 +68,11 @@ def test_a_photo_is_reencoded_without_exif_and_linked_to_its_students(client, pr
     assert "attachment" not in served.get("Content-Disposition", "")
     page = client.get(_url("project", project)).content.decode()
     assert "Lengan robot" in page and students[0].name in page
+    # The project page shows the small copy: tens of kilobytes on a school's slow connection.
+    assert f"{_url('artifact', project, artifact.pk)}?size=thumb" in page
+    thumb = client.get(_url("artifact", project, artifact.pk) + "?size=thumb")
+    with Image.open(io.BytesIO(b"".join(thumb.streaming_content))) as small:
+        assert max(small.size) == 480
 
 
 def test_a_document_is_stored_as_a_file_and_downloads(client, project, teacher):

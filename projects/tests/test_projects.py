@@ -28,7 +28,8 @@ def test_a_teacher_adds_a_project_to_a_club(client, program, teacher):
     data.update(title="Bank sampah")
     response = client.post(url, data)
     project = Project.objects.get()
-    assert response.url == club.get_absolute_url()
+    # On to the project's page, where its milestones are planned.
+    assert response.url == reverse("projects:project", args=[program.pk, club.pk, project.pk])
     assert (project.club, project.created_by, project.start_date) == (club, teacher, program.start_date)
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from komunitas import print_images
 from komunitas.access import ProgramAccess, program_access
 from komunitas.models import AttachmentKind
 from komunitas.uploads import serve_private
@@ -79,6 +81,12 @@ def artifact_create(request: HttpRequest, program_id: int, pk: int, project_pk: 
 def artifact_download(request: HttpRequest, program_id: int, pk: int, project_pk: int, artifact_pk: int):
     access = program_access(request, program_id)
     artifact = _get_artifact(access, club_project(access, pk, project_pk), artifact_pk)
+    if request.GET.get("size") == "thumb" and artifact.kind == AttachmentKind.PHOTO:
+        thumb = print_images.thumb_copy(artifact)  # tens of kilobytes for a page of photos on a slow connection
+        if thumb:
+            return serve_private(
+                default_storage.open(thumb), content_type="image/jpeg", filename="thumb.jpg", inline=True
+            )
     return serve_private(
         artifact.file,
         content_type=artifact.content_type,

@@ -15,6 +15,7 @@ from komunitas.views import atomic_post, render_program
 from .. import services
 from ..forms import ProjectForm
 from ..models import Club, Project
+from ..work_selectors import project_url
 from .base import get_club, get_project
 
 
@@ -24,7 +25,7 @@ def _project_form_page(request: HttpRequest, access: ProgramAccess, club: Club, 
     if request.method == "POST" and form.is_valid():
         services.project_save(project=form.instance, user=request.user)
         messages.success(request, _("Project saved."))
-        return redirect(club.get_absolute_url())
+        return redirect(project_url(form.instance, access.program.pk))  # its page, to plan its milestones
     context = {"form": form, "club": club, "project": project if project.pk else None}
     return render_program(request, "projects/project_form.html", access, context)
 
