@@ -9,6 +9,7 @@ import io
 import random
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from komunitas import audit
@@ -141,8 +142,11 @@ def seed_club_work(*, program, people, today: dt.date, rng) -> None:
         members = list(club.members.all())
         for project in club.projects.all():
             _milestones(project, today, creator)
-            if project.start_date <= today:
-                _artifact(project, members, own, creator)
+            # What the students made, every two weeks or so from the second week of the project.
+            day = project.start_date + dt.timedelta(days=10)
+            while day <= min(project.end_date, today):
+                _artifact(project, members, own, creator, day)
+                day += dt.timedelta(days=14)
         _assessments(club, members, program, today, own, creator)
 
 
@@ -168,9 +172,9 @@ def _milestones(project: Project, today: dt.date, creator) -> None:
     audit.log_bulk(Milestone.objects.bulk_create(rows), audit.CREATE)
 
 
-def _artifact(project: Project, members: list, own: random.Random, creator) -> None:
+def _artifact(project: Project, members: list, own: random.Random, creator, day: dt.date) -> None:
     """A generated picture of what the students made (shapes and the project's title), never a downloaded one,
-    linked to three of the club's students."""
+    linked to three of the club's students, uploaded on ``day``."""
     image = Image.new("RGB", (800, 600), (245, 240, 228))
     draw = ImageDraw.Draw(image)
     draw.rectangle((300, 180, 500, 480), outline=(40, 90, 140), width=8, fill=(200, 225, 240))
@@ -192,6 +196,8 @@ def _artifact(project: Project, members: list, own: random.Random, creator) -> N
     artifact.file.save("karya.jpg", ContentFile(out.getvalue()), save=False)
     artifact.save()
     artifact.people.set(own.sample(members, k=min(3, len(members))))
+    uploaded = timezone.make_aware(dt.datetime.combine(day, dt.time(15, 30)))
+    Artifact.objects.filter(pk=artifact.pk).update(uploaded_at=uploaded)  # auto_now_add: set after the insert
 
 
 def _assessments(club: Club, members: list, program, today: dt.date, own: random.Random, creator) -> None:

@@ -13,6 +13,7 @@ from komunitas.charts import grouped_bar_chart, line_chart
 
 from .metrics import club_weekly, skill_summary
 from .models import Project, ProjectStatus
+from .rubric import AXIS_LABELS
 
 
 def presence_chart(program, rows):
@@ -42,7 +43,7 @@ def skills_chart(summary):
         description=_("Average rubric score of the students assessed, from 1 to %(top)s.") % {"top": top},
         max_value=top,
         label_header=_("Skill"),
-        axis_labels=[_short(row.label) for row in summary],
+        axis_labels=[AXIS_LABELS[row.skill] for row in summary],
         chart_id="club-skills",
     )
 
@@ -97,7 +98,3 @@ def club_panel(access) -> Panel | None:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= 12 else label[:11] + "…"

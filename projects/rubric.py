@@ -66,6 +66,14 @@ DESCRIPTORS: dict[str, list[Text]] = {
 }
 THREE_LEVEL_RANKS = (0, 2, 3)
 
+# Under a chart's bars the skills' names are too long (a phone's width, a report column): a short word each.
+AXIS_LABELS: dict[str, Text] = {
+    Skill.CRITICAL_THINKING: _("Critical"),
+    Skill.CREATIVITY: _("Creativity"),
+    Skill.COMMUNICATION: _("Commun."),
+    Skill.COLLABORATION: _("Collab."),
+}
+
 
 def scale_of(school_id: int) -> str:
     """The school's rubric scale (P5 unless it chose another). One query."""

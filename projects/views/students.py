@@ -12,6 +12,7 @@ from komunitas.charts import grouped_bar_chart
 from komunitas.views import render_program
 
 from .. import assessments
+from ..rubric import AXIS_LABELS
 
 
 def _growth_chart(growth: assessments.ClubGrowth):
@@ -27,7 +28,7 @@ def _growth_chart(growth: assessments.ClubGrowth):
         description=_("Level rank 1 (lowest) to %(n)s (highest) per skill.") % {"n": growth.top},
         max_value=growth.top,
         label_header=_("Skill"),
-        axis_labels=[_("Critical"), _("Creativity"), _("Commun."), _("Collab.")],  # the names are too long
+        axis_labels=[AXIS_LABELS[row.skill] for row in growth.skills],
         chart_id=f"growth-{growth.club.pk}",
     )
 
