@@ -87,7 +87,11 @@ def clean_image(upload: UploadedFile, *, side: int = WEB_IMAGE_SIDE) -> CleanFil
             return CleanFile(out.getvalue(), "image/jpeg", "jpg")
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # so many pixels that Pillow will not even read the header's promise
+        raise ValidationError(
+            _("The image is too large in pixels; the limit is 40 megapixels."), code="too_many_pixels"
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(_("This file is not an image we can read."), code="bad_image") from None
 
 
@@ -149,7 +153,9 @@ def clean_document_or_image(upload: UploadedFile) -> CleanFile:
     if document is None:
         try:
             return clean_image(upload)
-        except ValidationError:
+        except ValidationError as refused:
+            if refused.code == "too_many_pixels":
+                raise  # it is a photo, only too large: say so
             raise ValidationError(
                 _("Upload a photo or a PDF, Word, PowerPoint, Excel or OpenDocument file."), code="bad_type"
             ) from None

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from komunitas import uploads
 from komunitas.forms import DATE_INPUT, StudentChoiceField
@@ -62,38 +59,6 @@ class MilestoneForm(ModelForm):
         return day
 
 
-def too_many_pixels(upload) -> bool:
-    """Whether an image is too large in pixels (a decompression bomb: a small file that would unpack into
-    gigabytes). Only its header is read; Pillow itself refuses to open the largest."""
-    upload.seek(0)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(upload) as probe:
-                return probe.width * probe.height > uploads.MAX_IMAGE_PIXELS
-    except Image.DecompressionBombError:
-        return True
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
-    finally:
-        upload.seek(0)
-
-
-def clean_artifact_file(upload) -> uploads.Upload:
-    """The core's check for session documentation (``uploads.clean_document_or_image``: judged by content, photos
-    re-encoded without EXIF and bounded in pixels), saying plainly when an image is refused for its size in pixels
-    rather than as "not a photo or document"."""
-    try:
-        return uploads.Upload(uploads.clean_document_or_image(upload), upload.name)
-    except ValidationError as refused:
-        if refused.code == "bad_type" and too_many_pixels(upload):
-            raise ValidationError(
-                _("The image is too large in pixels (at most 40 megapixels): resize it and upload it again."),
-                code="too_many_pixels",
-            ) from None
-        raise
-
-
 class ArtifactForm(ModelForm):
     """An artifact: its file (new ones only; a file is replaced by deleting and adding), caption and the students
     who made it or are shown — the club's members. Anyone already linked stays choosable, so that editing never
@@ -130,4 +95,6 @@ class ArtifactForm(ModelForm):
         self.fields["people"].queryset = Person.objects.filter(members).with_consents().order_by("class_name", "name")
 
     def clean_file(self):
-        return clean_artifact_file(self.cleaned_data["file"])
+        # As the core's session documentation: judged by content, photos re-encoded without EXIF, bounded in pixels.
+        upload = self.cleaned_data["file"]
+        return uploads.Upload(uploads.clean_document_or_image(upload), upload.name)
