@@ -7,8 +7,7 @@ from komunitas.activities import Activity, SessionType, participants_in, registe
 from komunitas.models import PersonKind
 
 from .demo import seed_parent_classes
-
-PARENT_CLASS = "parent_class"
+from .models import PARENT_CLASS
 
 register(
     Activity(

@@ -5,6 +5,8 @@ import datetime as dt
 from komunitas.demo import Planned, save_planned
 from komunitas.models import PersonKind, Session
 
+from .models import PARENT_CLASS
+
 THEMES = [
     "Peran orang tua mendampingi belajar di rumah",
     "Motivasi belajar anak remaja",
@@ -15,8 +17,6 @@ THEMES = [
 
 
 def seed_parent_classes(*, program, people, today: dt.date, rng) -> None:
-    from .activity import PARENT_CLASS
-
     parents = people[PersonKind.PARENT]
     if not parents:
         return
