@@ -25,5 +25,6 @@ register(
         ],
         demo_seeders=[seed_parent_classes],
         permission_rows="parents.tests.test_permissions.TABLE",
+        public_urls="parents.urls.public_urlpatterns",  # /c/<token>/: the self check-in
     )
 )

@@ -5,7 +5,8 @@ import pytest
 
 from komunitas.models import Participant, PersonKind
 from komunitas.tests.factories import StudentFactory
-from parents.tests.factories import ParentClassFactory, ParentFactory
+from parents.models import CheckIn, CheckInStatus
+from parents.tests.factories import CheckInLinkFactory, ParentClassFactory, ParentFactory
 
 
 @pytest.fixture(autouse=True)
@@ -34,10 +35,17 @@ def world(users, program, facilitator, teacher, parents):
     """A class the facilitator logged and one a teacher logged (``*_session``: their core sessions)."""
     parent_class = ParentClassFactory(session__program=program, session__created_by=facilitator)
     teacher_class = ParentClassFactory(session__program=program, session__created_by=teacher)
-    return {
+    objects = {
         "program": program,
         "users": users,
         "parents": parents,
         "parent_session": parent_class.session,
         "teacher_parent_session": teacher_class.session,
     }
+    # The self check-in (parents/check_in.py): an open link of the facilitator's class, a name waiting on it.
+    link = CheckInLinkFactory(session=parent_class.session, created_by=facilitator)
+    objects["check_in_link"] = link
+    objects["pending_check_in"] = CheckIn.objects.create(
+        link=link, session=link.session, name="Ibu Baru", child_class="8B", status=CheckInStatus.PENDING
+    )
+    return objects
