@@ -3,9 +3,9 @@
 and the reads the check-in pages share. Attendance stays the core's: every present mark goes through
 ``komunitas.services.attendance_record`` (audited, and it marks a planned class held as staff's list does).
 
-A link expires at the end of its class's day (23:59:59, Asia/Jakarta). A class whose day is already over gets a
-link for ``LATE_LINK_HOURS`` from now: a facilitator catching up late at night, or a class that ran past
-midnight, can still let the last parents check in, and the link does not stay open for days.
+A link expires at the end of its class's day (23:59:59, Asia/Jakarta), and stays open at least
+``LATE_LINK_HOURS``: a class whose day is over (one that ran past midnight, a facilitator catching up late) or a
+link opened late in the evening still lets the last parents check in, and no link stays open for days.
 """
 
 from __future__ import annotations
@@ -52,10 +52,10 @@ def digest(value: str) -> str:
 
 
 def default_expiry(session: Session, now: dt.datetime | None = None) -> dt.datetime:
-    """The end of the class's day in local time; for a class whose day is over, ``LATE_LINK_HOURS`` from now."""
+    """The end of the class's day in local time, or ``LATE_LINK_HOURS`` from now when that is later."""
     now = now or timezone.now()
     end_of_day = timezone.make_aware(dt.datetime.combine(session.date, dt.time(23, 59, 59)))
-    return end_of_day if end_of_day > now else now + dt.timedelta(hours=LATE_LINK_HOURS)
+    return max(end_of_day, now + dt.timedelta(hours=LATE_LINK_HOURS))
 
 
 @transaction.atomic

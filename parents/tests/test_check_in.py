@@ -42,6 +42,13 @@ def test_a_link_of_todays_class_expires_at_the_end_of_its_day(world):
     assert check_in.default_expiry(session, now - dt.timedelta(days=7)).date() == dt.date(2026, 3, 7)
 
 
+def test_a_link_opened_late_on_the_day_stays_open_two_hours(world):
+    session = world["parent_session"]
+    session.date = dt.date(2026, 3, 7)
+    now = dt.datetime(2026, 3, 7, 23, 30, tzinfo=JAKARTA)
+    assert check_in.default_expiry(session, now) == now + dt.timedelta(hours=2)
+
+
 def test_a_class_whose_day_is_over_gets_a_link_for_two_hours(world):
     session = world["parent_session"]
     session.date = dt.date(2026, 3, 7)
@@ -138,8 +145,10 @@ def test_confirming_a_name_adds_a_parent_who_is_present(client, world, facilitat
     assert Attendance.objects.get(session=session, person=parent).status == "present"
     row = CheckIn.objects.get(pk=world["pending_check_in"].pk)
     assert row.status == CheckInStatus.CONFIRMED and row.person == parent and row.resolved_by == facilitator
-    # dealt with: the same request again finds nothing to decide
-    assert client.post(name_url(world, "confirm"), {}).status_code == 404
+    # dealt with: the same request again (a second click) changes nothing
+    response = client.post(name_url(world, "confirm"), {}, follow=True)
+    assert "This name was already dealt with." in response.content.decode()
+    assert Person.objects.filter(name="Ibu Baru").count() == 1
 
 
 def test_confirming_without_a_child(client, world, facilitator):

@@ -44,6 +44,7 @@ def test_the_whatsapp_link_carries_the_message(client, world, facilitator):
     assert world["parent_session"].title in text
     assert f"http://testserver/c/{world['check_in_link'].token}/" in text
     assert "check in on your phone" in text
+    assert "13:30–15:00 WIB" in text
 
 
 def test_without_an_open_link_it_asks_to_open_one(client, world, facilitator):

@@ -125,20 +125,17 @@ def check_in_screen(request: HttpRequest, program_id: int, pk: int, link_pk: int
     return render_program(request, "parents/check_in_screen.html", access, context)
 
 
-def _get_pending(access: ProgramAccess, session: Session, check_in_pk: int) -> CheckIn:
-    rows = CheckIn.objects.filter(session=session, status=CheckInStatus.PENDING)
-    row = get_object_or_404(rows, pk=check_in_pk)
-    row.session = session
-    return row
-
-
 def _decide(request, program_id: int, pk: int, check_in_pk: int, decide) -> HttpResponse:
-    """Find the waiting name (a name already dealt with is a 404), let ``decide`` act, go back to the list."""
+    """Find the name parents wrote, let ``decide`` act, go back to the list. A name already dealt with (a second
+    click, a colleague first) is said so, and nothing changes."""
     access = program_access(request, program_id)
     session = get_class(access, pk)
     access.require("manage")
-    row = _get_pending(access, session, check_in_pk)
+    row = get_object_or_404(CheckIn.objects.exclude(status=CheckInStatus.CHECKED_IN), session=session, pk=check_in_pk)
+    row.session = session
     try:
+        if row.status != CheckInStatus.PENDING:
+            raise services.CheckInRefused(_("This name was already dealt with."))
         answer = decide(access, session, row)
     except services.CheckInRefused as refused:
         messages.error(request, str(refused))
@@ -189,13 +186,20 @@ def check_in_reject(request: HttpRequest, program_id: int, pk: int, check_in_pk:
     return _decide(request, program_id, pk, check_in_pk, decide)
 
 
+def _time_range(session: Session) -> str:
+    if not session.start_time:
+        return ""
+    end = f"–{time_format(session.end_time, 'H:i')}" if session.end_time else ""
+    return f"{time_format(session.start_time, 'H:i')}{end} WIB"
+
+
 def invitation_text(session: Session, url: str | None) -> str:
     """The message to send parents (WhatsApp, SMS), in the reader's language."""
     parent_class = getattr(session, "parent_class", None)
     values = {
         "title": session.title,
         "date": date_format(session.date, "l, j F Y"),
-        "time": time_format(session.start_time, "H:i") if session.start_time else "",
+        "time": _time_range(session),
         "place": session.place or _("the school"),
         "theme": parent_class.theme_label if parent_class else "",
     }
