@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
 from komunitas.models import PersonKind
 
+from .attention import overdue_follow_ups
 from .demo import seed_parent_classes
 from .metrics import parent_weekly
 from .models import PARENT_CLASS
+from .panels import parent_panel
 
 register(
     Activity(
@@ -55,5 +57,7 @@ register(
                 value=lambda week: week.note_count if week.held else None,
             ),
         ],
+        dashboard_panels=[parent_panel],
+        attention=[overdue_follow_ups],
     )
 )
