@@ -11,6 +11,7 @@ from .demo import seed_parent_classes
 from .metrics import parent_weekly
 from .models import PARENT_CLASS
 from .panels import parent_panel
+from .report import parent_report_section
 
 register(
     Activity(
@@ -59,5 +60,6 @@ register(
         ],
         dashboard_panels=[parent_panel],
         attention=[overdue_follow_ups],
+        report_sections=[parent_report_section],
     )
 )
