@@ -8,6 +8,7 @@ from komunitas.models import PersonKind
 
 from .attention import overdue_follow_ups
 from .demo import seed_parent_classes
+from .export import parent_sheets
 from .metrics import parent_weekly
 from .models import PARENT_CLASS
 from .panels import parent_panel
@@ -61,5 +62,6 @@ register(
         dashboard_panels=[parent_panel],
         attention=[overdue_follow_ups],
         report_sections=[parent_report_section],
+        export_sheets=[parent_sheets],
     )
 )
