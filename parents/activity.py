@@ -12,6 +12,7 @@ from .export import parent_sheets
 from .metrics import parent_weekly
 from .models import PARENT_CLASS
 from .panels import parent_panel
+from .privacy import erase_person, person_data
 from .report import parent_report_section
 
 register(
@@ -63,5 +64,7 @@ register(
         attention=[overdue_follow_ups],
         report_sections=[parent_report_section],
         export_sheets=[parent_sheets],
+        person_data=person_data,
+        erase_person=erase_person,
     )
 )

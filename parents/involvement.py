@@ -129,7 +129,7 @@ def halfway(program: Program) -> dt.date:
 
 
 def parent_involvement(program: Program, *, names: bool = True) -> InvolvementTable:
-    """Every parent taking part in the program now, in roster order. Queries: held classes, the parents (with
+    """Every parent who took part in the program, by name. Queries: held classes, the parents (with
     ``names``: and their children, prefetched; without, their ids only), their presence at held classes, the
     contributions, the dialogue notes linked to a parent."""
     middle = halfway(program)
@@ -140,7 +140,13 @@ def parent_involvement(program: Program, *, names: bool = True) -> InvolvementTa
     )
     held_then = sum(1 for day in held if day <= middle)
     held_now = len(held) - held_then
-    parents = Person.objects.participants_of(program, [PersonKind.PARENT])
+    # Every parent who took part at any time, as ``parent_weekly`` counts them: one who left, or was erased (the
+    # core keeps the person without a name), still counts in the figures.
+    parents = (
+        Person.objects.filter(participations__program=program, participations__role=PersonKind.PARENT)
+        .distinct()
+        .order_by("class_name", "name", "pk")
+    )
     if names:
         people = list(parents.prefetch_related(Prefetch("guardian_of", queryset=Person.objects.order_by("name"))))
         ids = [person.pk for person in people]

@@ -16,7 +16,7 @@ from komunitas.views import render_program
 from ..involvement import RANK, Level, ParentInvolvement, parent_involvement
 
 SORTS = {
-    "name": (_("Roster order"), None),
+    "name": (_("Name"), None),
     "level": (_("Most involved first"), lambda row: (-RANK[row.level], -row.contribution_count, -row.attended)),
     "attended": (_("Classes attended"), lambda row: (-row.attended, -RANK[row.level])),
     "contributions": (_("Contributions"), lambda row: (-row.contribution_count, -RANK[row.level])),
@@ -24,7 +24,7 @@ SORTS = {
 
 
 class InvolvementFilter(forms.Form):
-    """A level to show and an order; a value not offered is ignored (the whole list, in roster order)."""
+    """A level to show and an order; a value not offered is ignored (the whole list, by name)."""
 
     level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *Level.choices])
     sort = forms.ChoiceField(
@@ -49,7 +49,7 @@ class InvolvementFilter(forms.Form):
         level = self.value("level")
         rows = [row for row in rows if row.level == level] if level else list(rows)
         key = SORTS[self.value("sort") or "name"][1]
-        return sorted(rows, key=key) if key else rows  # sorted() is stable: ties keep the roster order
+        return sorted(rows, key=key) if key else rows  # sorted() is stable: ties stay by name
 
 
 @login_required
