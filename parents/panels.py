@@ -22,7 +22,7 @@ def presence_chart(rows):
     and the report's (no query). A week without a held class has no point."""
     return line_chart(
         [str(row.week) for row in rows],
-        [(_("Parents present (%)"), [row.present_percent for row in rows])],
+        [(_("Parents present (percent)"), [row.present_percent for row in rows])],
         title=_("Parents present at parent classes, by week"),
         description=_("Distinct participating parents present at a held parent class, in percent."),
         max_value=100,

@@ -33,7 +33,7 @@ def test_the_dashboard_shows_the_parent_charts_with_their_numbers(client, progra
     html = client.get(reverse("program_dashboard", args=[program.pk])).content.decode()
     assert 'data-testid="parent-panel"' in html and 'role="img"' in html
     assert '<title id="parent-presence-title">Parents present at parent classes, by week</title>' in html
-    assert "Parents present (%): 1 25; 2 50; 3 75; 4 –" in html  # the description spells the numbers out
+    assert "Parents present (percent): 1 25; 2 50; 3 75; 4 –" in html  # the description spells the numbers out
     assert 'data-testid="parent-presence-table"' in html and 'data-testid="parent-dialogue-table"' in html
     assert "Experience: 1 1; 2 1; 3 1; 4 –" in html and "Hope: 1 1;" in html
     assert html.count(">3/4<") == 2  # classes held of planned; parents reached of every parent

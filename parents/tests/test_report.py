@@ -108,3 +108,18 @@ def test_the_section_costs_a_fixed_number_of_queries(program, facilitator, paren
         section = parent_report_section(access)
     assert section.context["classes_held"] == size and len(section.context["photos"]) == min(size, 4)
     assert sum(len(texts) for _label, texts in section.context["quotes"]) == 3 * min(size, 2)
+
+
+def test_the_pdf_prints_the_section_with_its_photo(client, program, facilitator, parents, classes):
+    import io
+
+    from pypdf import PdfReader
+
+    class_photo(classes[0], [parents[0].guardian_of.get()], seed=4)
+    client.force_login(facilitator)
+    response = client.get(reverse("report_pdf", args=[program.pk]), {"sections": "parents"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Parent inspiration classes" in text and "Kami pulang kerja sudah malam." in text
+    assert len({image.data for page in reader.pages for image in page.images}) == 1
