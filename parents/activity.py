@@ -3,11 +3,17 @@ classes' own pages and the public check-in are built in a later issue."""
 
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, SessionType, participants_in, register
+from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
 from komunitas.models import PersonKind
 
+from .attention import overdue_follow_ups
 from .demo import seed_parent_classes
+from .export import parent_sheets
+from .metrics import parent_weekly
 from .models import PARENT_CLASS
+from .panels import parent_panel
+from .privacy import erase_person, person_data
+from .report import parent_report_section
 
 register(
     Activity(
@@ -26,5 +32,40 @@ register(
         demo_seeders=[seed_parent_classes],
         permission_rows="parents.tests.test_permissions.TABLE",
         public_urls="parents.urls.public_urlpatterns",  # /c/<token>/: the self check-in
+        # Table 1: "Keterlibatan Orang Tua — minim dan bersifat formal → lebih aktif dan partisipatif", its indicator
+        # "hadir dan berkontribusi langsung" (evaluation/starter.py).
+        indicators=[
+            Indicator(
+                key="parents.parents_present",
+                name=_("Parents present at parent classes"),
+                unit="%",
+                aspect=StandardAspect.PARENT_INVOLVEMENT,
+                rows=parent_weekly,
+                value=lambda week: week.present_percent,  # None when no class was held: no figure, not 0
+            ),
+            Indicator(
+                key="parents.contributions",
+                name=_("Contributions by parents"),
+                unit=_("contributions"),
+                aspect=StandardAspect.PARENT_INVOLVEMENT,
+                rows=parent_weekly,
+                # A week without a class or a contribution has no figure (nothing happened), not 0.
+                value=lambda week: week.contributions if week.held or week.contributions else None,
+            ),
+            Indicator(
+                key="parents.dialogue_notes",
+                name=_("Dialogue notes of parent classes"),
+                unit=_("notes"),
+                aspect=StandardAspect.PARENT_INVOLVEMENT,
+                rows=parent_weekly,
+                value=lambda week: week.note_count if week.held else None,
+            ),
+        ],
+        dashboard_panels=[parent_panel],
+        attention=[overdue_follow_ups],
+        report_sections=[parent_report_section],
+        export_sheets=[parent_sheets],
+        person_data=person_data,
+        erase_person=erase_person,
     )
 )

@@ -5,10 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.views.programs import section_placeholder
 
+from .views import involvement
+
 app_name = "parents"
 
 urlpatterns = [
     path("", section_placeholder, {"section": "parents", "title": _("Parent classes")}, name="index"),
+    # Each parent's classes, contributions and level (parents/views/involvement.py)
+    path("involvement/", involvement.involvement, name="involvement"),
 ]
 
 # The self check-in (parents/views/check_in.py); <pk> is the class's session.

@@ -80,3 +80,16 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory, kind=PARENT_CLASS)
     what = factory.Sequence(lambda n: f"Tindak lanjut {n}")
     who = "Wali kelas"
+
+
+def class_on(program, day, *, present=(), absent=(), status="held", **fields) -> ParentClass:
+    """A parent class of ``program`` on ``day`` with ``present`` (and ``absent``) people marked (the figures'
+    tests: metrics, panel, report, involvement, export)."""
+    from komunitas.tests.factories import AttendanceFactory
+
+    parent_class = ParentClassFactory(session__program=program, session__date=day, session__status=status, **fields)
+    for person in present:
+        AttendanceFactory(session=parent_class.session, person=person)
+    for person in absent:
+        AttendanceFactory(session=parent_class.session, person=person, status="absent")
+    return parent_class

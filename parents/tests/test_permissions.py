@@ -4,6 +4,7 @@ from komunitas.testing import permission_table_test, personal_data_test
 
 TABLE = [
     ("parents:index", {}, "get", "read", 200),
+    ("parents:involvement", {}, "get", "personal_data", 200),  # names parents and their children
 ]
 
 # The self check-in (parents/views/check_in.py): whoever logs classes opens links; the facilitator decides about
