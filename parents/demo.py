@@ -1,11 +1,11 @@
 """Demo data of the parent inspiration classes (seed_demo): one class every second week on the study's themes, more
-parents coming each time (``save_planned``'s shares 0.3 → 0.8 of the ten parents: 4, 5, 6 and 7 at the classes
-held in weeks 2, 4, 6 and 8, 8 planned for week 10), the dialogue of each class in the study's three (experiences,
+parents coming each time (``save_planned``'s shares 0.3 → 0.85 of the ten parents: 3, 4, 5, 7 and 8 at the classes
+of weeks 1, 3, 5, 7 and 9 — the study's "about 3 of 10 at first, about 8 by the end"), the dialogue of each class in the study's three (experiences,
 obstacles, hopes), contributions growing over the weeks, a few follow-ups (one overdue), and two walk-in check-ins
 on the latest held class for the facilitator to confirm.
 
-The sessions draw from ``rng`` exactly as they always did (through ``save_planned``), so the rest of the demo stays
-the same; everything after draws from its own generator (``_own_rng``)."""
+The sessions draw from ``rng`` through ``save_planned``; everything after draws from its own generator
+(``_own_rng``), so what follows in the demo does not depend on how many notes or contributions there are."""
 
 import datetime as dt
 import random
@@ -103,19 +103,19 @@ def seed_parent_classes(*, program, people, today: dt.date, rng) -> None:
         return
     plan = []
     for week in program.week_numbers():
-        if week % 2:
-            continue
+        if not week % 2:
+            continue  # weeks 1, 3, 5, 7, 9: the last class is held before the program's last week
         monday = program.week_range(week)[0]
         session = Session(
             kind=PARENT_CLASS,
-            title=f"Kelas inspirasi: {CLASSES[(week // 2 - 1) % len(CLASSES)][1]}",
+            title=f"Kelas inspirasi: {CLASSES[(week // 2) % len(CLASSES)][1]}",
             date=monday + dt.timedelta(days=5),
             start_time=dt.time(9, 0),
             end_time=dt.time(11, 0),
             place="Aula sekolah",
             facilitator=people[PersonKind.FACILITATOR][0],
         )
-        plan.append(Planned(session, parents, 0.3, 0.8, photo=True))
+        plan.append(Planned(session, parents, 0.3, 0.85, photo=True))
     sessions = save_planned(program, plan, today=today, rng=rng)
     _classes(program, sessions, people, today, _own_rng(program))
 
