@@ -1,12 +1,30 @@
-"""URLs below /programs/<program_id>/parents/. Built in a later issue; for now one page says what will be here."""
+"""URLs below /programs/<program_id>/parents/. The classes follow the stable URLs of every section
+(docs/architecture.md, "Stable URLs"): a class is a session, its pk the session's."""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from komunitas.views.programs import section_placeholder
+from .views import classes, contributions, dialogue, follow_ups
 
 app_name = "parents"
 
 urlpatterns = [
-    path("", section_placeholder, {"section": "parents", "title": _("Parent classes")}, name="index"),
+    path("", classes.class_list, name="index"),
+    path("new/", classes.class_create, name="create"),
+    path("<int:pk>/", classes.class_detail, name="detail"),
+    path("<int:pk>/edit/", classes.class_edit, name="edit"),
+    # What parents said at a class, and every class's notes by tag and theme
+    path("<int:pk>/dialogue/new/", dialogue.note_create, name="note_create"),
+    path("<int:pk>/dialogue/<int:note_pk>/edit/", dialogue.note_edit, name="note_edit"),
+    path("<int:pk>/dialogue/<int:note_pk>/delete/", dialogue.note_delete, name="note_delete"),
+    path("dialogue/", dialogue.summary, name="dialogue"),
+    # What parents did, at a class (?class=<pk> chooses it) or between classes
+    path("contributions/", contributions.contribution_list, name="contributions"),
+    path("contributions/new/", contributions.contribution_create, name="contribution_create"),
+    path("contributions/<int:contribution_pk>/edit/", contributions.contribution_edit, name="contribution_edit"),
+    path("contributions/<int:contribution_pk>/delete/", contributions.contribution_delete, name="contribution_delete"),
+    # What the school agreed to do after a class
+    path("<int:pk>/follow-ups/new/", follow_ups.follow_up_create, name="follow_up_create"),
+    path("<int:pk>/follow-ups/<int:follow_up_pk>/edit/", follow_ups.follow_up_edit, name="follow_up_edit"),
+    path("<int:pk>/follow-ups/<int:follow_up_pk>/delete/", follow_ups.follow_up_delete, name="follow_up_delete"),
+    path("follow-ups/", follow_ups.follow_up_list, name="follow_ups"),
 ]
