@@ -126,7 +126,8 @@ def dialogue_summary(notes) -> list[TagGroup]:
 
 
 def program_notes(program: Program):
-    """Every dialogue note of the program's classes, with its class and parent, in the class's order."""
+    """Every dialogue note of the program's classes, with its class and parent, in the class's order: a QuerySet
+    to filter, one query."""
     return (
         DialogueNote.objects.filter(session__program=program, session__kind=PARENT_CLASS)
         .select_related("session", "parent")
@@ -135,12 +136,13 @@ def program_notes(program: Program):
 
 
 def program_contributions(program: Program):
-    """The program's contributions, newest first, with their parent and class."""
+    """The program's contributions, newest first, with their parent and class: a QuerySet to filter and
+    paginate, one query."""
     return program.parent_contributions.select_related("parent", "session").order_by("-date", "-pk")
 
 
 def program_follow_ups(program: Program):
-    """The follow-ups of the program's classes, with their class."""
+    """The follow-ups of the program's classes, with their class: a QuerySet, one query."""
     return FollowUp.objects.filter(session__program=program, session__kind=PARENT_CLASS).select_related("session")
 
 
