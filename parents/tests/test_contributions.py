@@ -17,6 +17,7 @@ def test_a_contribution_at_a_class_is_dated_on_its_day(client, program, teacher,
     url = reverse("parents:contribution_create", args=[program.pk])
     form = client.get(url, {"class": record.pk}).context["form"]
     assert str(form["session"].value()) == str(record.pk)  # opened from the class's page: that class
+    assert client.get(url, {"class": "junk"}).status_code == 200  # a broken link chooses nothing
     data = {"parent": parents[0].pk, "kind": "asked", "session": record.pk, "date": "", "note": "Soal PR"}
     response = client.post(url, data)
     contribution = Contribution.objects.get()
