@@ -176,3 +176,23 @@ def test_the_class_page_shows_the_class_and_its_parts(client, world):
     assert world["note"].text in page and world["follow_up"].what in page and "Shared an experience" in page
     assert reverse("attendance_edit", args=[program.pk, session.pk]) in page
     assert response.context["check_in_panel"] is None  # the check-in helper's spot, empty for now
+
+
+def test_a_class_a_teacher_planned_stays_theirs(client, program, teacher, other_teacher):
+    """Planned by a teacher on the schedule, it is theirs (and the facilitator's) to fill in, not a colleague's."""
+    session = SessionFactory(program=program, kind=PARENT_CLASS, status="planned", created_by=other_teacher)
+    client.force_login(teacher)
+    assert client.get(reverse("parents:edit", args=[program.pk, session.pk])).status_code == 403
+    page = client.get(reverse("parents:detail", args=[program.pk, session.pk])).content.decode()
+    assert reverse("parents:edit", args=[program.pk, session.pk]) not in page
+    client.force_login(other_teacher)
+    assert client.get(reverse("parents:edit", args=[program.pk, session.pk])).status_code == 200
+
+
+def test_a_class_planned_on_the_schedule_shows_on_the_list(client, program, facilitator):
+    session = SessionFactory(program=program, kind=PARENT_CLASS, status="planned", created_by=facilitator)
+    SessionFactory(program=program, kind="other")  # not a parent class
+    client.force_login(facilitator)
+    response = client.get(reverse("parents:index", args=[program.pk]))
+    assert list(response.context["page"].object_list) == [session]
+    assert "Class record not filled in yet" in response.content.decode()
