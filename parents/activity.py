@@ -27,6 +27,7 @@ register(
                 PARENT_CLASS,
                 _("Parent class"),
                 audience=participants_in(PersonKind.PARENT, PersonKind.TEACHER, PersonKind.FACILITATOR),
+                page="parents:detail",
             ),
         ],
         demo_seeders=[seed_parent_classes],

@@ -1,8 +1,8 @@
 """Demo data of the parent inspiration classes (seed_demo): one class every second week on the study's themes, more
 parents coming each time (``save_planned``'s shares 0.3 → 0.85 of the ten parents: 3, 4, 5, 7 and 8 at the classes
-of weeks 1, 3, 5, 7 and 9 — the study's "about 3 of 10 at first, about 8 by the end"), the dialogue of each class in the study's three (experiences,
-obstacles, hopes), contributions growing over the weeks, a few follow-ups (one overdue), and two walk-in check-ins
-on the latest held class for the facilitator to confirm.
+of weeks 1, 3, 5, 7 and 9 — the study's "about 3 of 10 at first, about 8 by the end"), the dialogue of each class
+in the study's three (experiences, obstacles, hopes), contributions growing over the weeks, a few follow-ups (one
+overdue), and two walk-in check-ins on the latest held class for the facilitator to confirm.
 
 The sessions draw from ``rng`` through ``save_planned``; everything after draws from its own generator
 (``_own_rng``), so what follows in the demo does not depend on how many notes or contributions there are."""

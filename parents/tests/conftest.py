@@ -4,9 +4,16 @@ Indonesian catalogue translates them. ``world``: the objects the parents' permis
 import pytest
 
 from komunitas.models import Participant, PersonKind
-from komunitas.tests.factories import StudentFactory
-from parents.models import CheckIn, CheckInStatus
-from parents.tests.factories import CheckInLinkFactory, ParentClassFactory, ParentFactory
+from komunitas.tests.factories import SessionFactory, StudentFactory
+from parents.models import PARENT_CLASS, CheckIn, CheckInStatus
+from parents.tests.factories import (
+    CheckInLinkFactory,
+    ContributionFactory,
+    DialogueNoteFactory,
+    FollowUpFactory,
+    ParentClassFactory,
+    ParentFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -48,4 +55,19 @@ def world(users, program, facilitator, teacher, parents):
     objects["pending_check_in"] = CheckIn.objects.create(
         link=link, session=link.session, name="Ibu Baru", child_class="8B", status=CheckInStatus.PENDING
     )
+    # The classes' staff pages (parents/views/{classes,dialogue,contributions,follow_ups}.py): a class planned on
+    # the schedule by the facilitator (no class record yet), and a note, a contribution and a follow-up each by
+    # the facilitator (on the facilitator's class) and by the teacher (on the teacher's).
+    session, teacher_session = objects["parent_session"], objects["teacher_parent_session"]
+    objects["planned_parent_session"] = SessionFactory(
+        program=program, kind=PARENT_CLASS, status="planned", created_by=facilitator
+    )
+    objects["note"] = DialogueNoteFactory(session=session, parent=parents[0], created_by=facilitator)
+    objects["teacher_note"] = DialogueNoteFactory(session=teacher_session, created_by=teacher)
+    objects["contribution"] = ContributionFactory(
+        program=program, parent=parents[0], session=session, date=session.date, created_by=facilitator
+    )
+    objects["teacher_contribution"] = ContributionFactory(program=program, parent=parents[1], created_by=teacher)
+    objects["follow_up"] = FollowUpFactory(session=session, created_by=facilitator)
+    objects["teacher_follow_up"] = FollowUpFactory(session=teacher_session, created_by=teacher)
     return objects

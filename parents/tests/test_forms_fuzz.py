@@ -2,7 +2,21 @@
 
 from komunitas.testing_forms import FormPage, form_fuzz_test
 
-PAGES = []
+CLASS, TEACHER_CLASS = {"pk": "parent_session"}, {"pk": "teacher_parent_session"}
+
+PAGES = [
+    # The classes' staff pages (parents/views/{classes,dialogue,contributions,follow_ups}.py)
+    FormPage("parents:create", role="teacher"),
+    FormPage("parents:edit", CLASS),
+    FormPage("parents:edit", {"pk": "planned_parent_session"}, role="teacher"),
+    FormPage("parents:note_create", CLASS, role="teacher"),
+    FormPage("parents:note_edit", {**CLASS, "note_pk": "note"}),
+    FormPage("parents:contribution_create", role="teacher"),
+    FormPage("parents:contribution_edit", {"contribution_pk": "teacher_contribution"}, role="teacher"),
+    FormPage("parents:follow_up_create", CLASS, role="teacher"),
+    FormPage("parents:follow_up_edit", {**TEACHER_CLASS, "follow_up_pk": "teacher_follow_up"}, role="teacher"),
+]
+
 
 # The self check-in: the facilitator's decisions about a name parents wrote (forms on the check-in page), and
 # the public page (test_check_in_public_takes_any_input below).
