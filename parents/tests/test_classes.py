@@ -175,7 +175,8 @@ def test_the_class_page_shows_the_class_and_its_parts(client, world):
     assert "1 of 4 parents in the program" in page
     assert world["note"].text in page and world["follow_up"].what in page and "Shared an experience" in page
     assert reverse("attendance_edit", args=[program.pk, session.pk]) in page
-    assert response.context["check_in_panel"] is None  # the check-in helper's spot, empty for now
+    # The check-in panel for those who log classes: the world's open link, the way to the invitation.
+    assert "Check-in on parents" in page and reverse("parents:invitation", args=[program.pk, session.pk]) in page
 
 
 def test_a_class_a_teacher_planned_stays_theirs(client, program, teacher, other_teacher):

@@ -16,8 +16,9 @@ PAGES = {
     # program
     "index": (lambda p, s: reverse("parents:index", args=[p.pk]), {"facilitator": 6, "district_officer": 6}),
     # + the class with its record and creator's role, attendance with people, attachments, the parents in the
-    # program, notes, contributions, follow-ups (+ the students of the upload form, for those who log and see them)
-    "detail": (lambda p, s: reverse("parents:detail", args=[p.pk, s.pk]), {"facilitator": 11, "district_officer": 10}),
+    # program, notes, contributions, follow-ups (+ for those who log: the students of the upload form, the check-in
+    # links with their counts, the names waiting)
+    "detail": (lambda p, s: reverse("parents:detail", args=[p.pk, s.pk]), {"facilitator": 13, "district_officer": 10}),
     # + the classes (the filter's choices), the notes with their class and parent
     "dialogue": (lambda p, s: reverse("parents:dialogue", args=[p.pk]), {"facilitator": 5, "district_officer": 5}),
     # + the parents (the filter's choices, for those who see names), the count, the page of contributions
