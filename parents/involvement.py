@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Program, Session, SessionStatus
 
@@ -34,7 +35,7 @@ class Level(models.TextChoices):
     """In rising order: a later level is more involved."""
 
     NOT_YET = "not_yet", _("Not yet attended")
-    ATTENDED = "attended", _("Attended")
+    ATTENDED = "attended", pgettext_lazy("level of involvement", "Attended")
     ACTIVE = "active", _("Active partner")
 
 
