@@ -1,6 +1,8 @@
-"""What the parent inspiration classes add to a program (the plug-in contract, komunitas/activities.py). The
-classes' own pages and the public check-in are built in a later issue."""
+"""What the parent inspiration classes add to a program (the plug-in contract, komunitas/activities.py): the class
+kind, whose attendance list is the program's parents and the staff running it, the section's pages and the public
+check-in, its figures for the dashboard, Table 1, the report and the export, a parent's data, the demo's classes."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
@@ -14,6 +16,19 @@ from .models import PARENT_CLASS
 from .panels import parent_panel
 from .privacy import erase_person, person_data
 from .report import parent_report_section
+
+
+def bench_pages(program) -> dict[str, str]:
+    """A class's page, the dialogue summary and the involvement page, for ``manage.py bench``."""
+    session = program.sessions.filter(kind=PARENT_CLASS).held().first()
+    pages = {
+        "dialogue": reverse("parents:dialogue", args=[program.pk]),
+        "involvement": reverse("parents:involvement", args=[program.pk]),
+    }
+    if session:
+        pages["class page"] = reverse("parents:detail", args=[program.pk, session.pk])
+    return pages
+
 
 register(
     Activity(
@@ -31,6 +46,7 @@ register(
             ),
         ],
         demo_seeders=[seed_parent_classes],
+        bench_pages=bench_pages,
         permission_rows="parents.tests.test_permissions.TABLE",
         public_urls="parents.urls.public_urlpatterns",  # /c/<token>/: the self check-in
         # Table 1: "Keterlibatan Orang Tua — minim dan bersifat formal → lebih aktif dan partisipatif", its indicator
