@@ -65,7 +65,10 @@ def class_page(access: ProgramAccess, session: Session) -> dict:
         if row.status == AttendanceStatus.PRESENT and row.person.kind == PersonKind.PARENT
     )
     context["parents_total"] = parents_in_program(access.program)
-    context["notes"] = list(session.dialogue_notes.select_related("parent").order_by("tag", "pk"))
+    # In the study's order (experiences, obstacles, hopes), not the tags' alphabetical one.
+    order = {tag: index for index, tag in enumerate(DialogueTag.values)}
+    notes = session.dialogue_notes.select_related("parent").order_by("pk")
+    context["notes"] = sorted(notes, key=lambda note: order.get(note.tag, len(order)))
     context["contributions"] = list(session.contributions.select_related("parent").order_by("date", "pk"))
     context["follow_ups"] = follow_ups_in_order(session.follow_ups.all())
     for item in [*context["notes"], *context["contributions"], *context["follow_ups"]]:
