@@ -77,11 +77,12 @@ NOTES = {
     ContributionKind.BROUGHT_RESOURCE: "Membawa buku bacaan untuk pojok baca kelas.",
     ContributionKind.LED_SESSION: "Memandu diskusi kelompok tentang jadwal belajar di rumah.",
 }
-# The kinds that grow as parents grow into partners: questions first, then experiences, then help and leading.
+# The kinds that grow as parents grow into partners: at the first class they listen (the study's "formal, passive"),
+# then questions, then a parent leads, then experiences, help and resources.
 KINDS_BY_CLASS = [
+    [],
     [ContributionKind.ASKED_QUESTION],
-    [ContributionKind.ASKED_QUESTION, ContributionKind.SHARED_EXPERIENCE],
-    [ContributionKind.LED_SESSION, ContributionKind.SHARED_EXPERIENCE, ContributionKind.ASKED_QUESTION],
+    [ContributionKind.LED_SESSION, ContributionKind.ASKED_QUESTION],
     [
         ContributionKind.SHARED_EXPERIENCE,
         ContributionKind.BROUGHT_RESOURCE,
@@ -160,8 +161,8 @@ def _classes(program, sessions, people, today: dt.date, own: random.Random) -> N
                         tag=tag,
                         text=texts[(index + number * 2) % len(texts)],
                         theme=theme,
-                        # Named more often as parents speak up: few at first, most by the end.
-                        parent=own.choice(here) if here and own.random() < 0.15 * (index + 1) else None,
+                        # Named more often as parents speak up: none at first, some by the end.
+                        parent=own.choice(here) if here and own.random() < 0.1 * index else None,
                         created_by=creator,
                     )
                 )
