@@ -7,8 +7,7 @@ from komunitas.activities import Activity, SessionType, participants_in, registe
 from komunitas.models import PersonKind
 
 from .demo import seed_open_lessons
-
-OPEN_LESSON = "open_lesson"
+from .models import LS_REFLECTION, OPEN_LESSON
 
 register(
     Activity(
@@ -21,6 +20,11 @@ register(
             SessionType(
                 OPEN_LESSON,
                 _("Open lesson (lesson study)"),
+                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+            ),
+            SessionType(
+                LS_REFLECTION,
+                _("Lesson study reflection"),
                 audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
             ),
         ],

@@ -5,12 +5,12 @@ import datetime as dt
 from komunitas.demo import Planned, save_planned
 from komunitas.models import PersonKind, Session
 
+from .models import OPEN_LESSON
+
 OPEN_LESSON_WEEKS = (4, 7)
 
 
 def seed_open_lessons(*, program, people, today: dt.date, rng) -> None:
-    from .activity import OPEN_LESSON
-
     teachers = people[PersonKind.TEACHER]
     if not teachers:
         return

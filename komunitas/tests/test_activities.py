@@ -158,7 +158,7 @@ def test_activities_keep_their_declared_order():
         "evaluation",
     ]
     kinds = [value for value, _label in activities.session_type_choices()]
-    assert kinds == ["forum", "club", "parent_class", "open_lesson", "reflection", "other"]
+    assert kinds == ["forum", "club", "parent_class", "open_lesson", "ls_reflection", "reflection", "other"]
 
 
 def test_indicators_name_table_1_aspects_and_cost_a_fixed_number_of_queries(program, teachers_and_sessions):

@@ -1,0 +1,47 @@
+"""Lesson-study test fixtures. Pages are asked for in English so assertions on messages stay valid once the
+Indonesian catalogue translates them. ``world``: the objects the lesson study's permission table and form tests
+name."""
+
+import pytest
+
+from komunitas.models import Participant, PersonKind
+from komunitas.tests.factories import StudentFactory
+from lessonstudy.tests.factories import CycleFactory, OpenLessonFactory, PlanVersionFactory, ReflectionFactory
+
+
+@pytest.fixture(autouse=True)
+def _english(english):
+    """Every lesson-study test reads messages in English (the root conftest's ``english``)."""
+
+
+@pytest.fixture
+def students(program):
+    """Four students of class 8A taking part in the program."""
+    people = []
+    for name in ["Ani Lestari", "Budi Prasetyo", "Citra Dewi", "Dodi Saputra"]:
+        person = StudentFactory(school=program.school, name=name, class_name="8A")
+        Participant.objects.create(program=program, person=person, role=PersonKind.STUDENT)
+        people.append(person)
+    return people
+
+
+@pytest.fixture
+def world(users, program, facilitator, teacher, students):
+    """A cycle the facilitator started (the teacher teaches it, in its team) with a plan, an open lesson and a
+    reflection; and a cycle the teacher started."""
+    cycle = CycleFactory(
+        program=program, created_by=facilitator, model_teacher=teacher.person, team=[teacher.person, facilitator.person]
+    )
+    teacher_cycle = CycleFactory(program=program, created_by=teacher, model_teacher=teacher.person)
+    objects = {
+        "program": program,
+        "users": users,
+        "students": students,
+        "cycle": cycle,
+        "teacher_cycle": teacher_cycle,
+        "plan_version": PlanVersionFactory(cycle=cycle, number=1, saved_by=facilitator),
+        "open_lesson": OpenLessonFactory(cycle=cycle, session__created_by=facilitator).session,
+        "teacher_open_lesson": OpenLessonFactory(cycle=teacher_cycle, session__created_by=teacher).session,
+        "reflection": ReflectionFactory(cycle=cycle, session__created_by=facilitator).session,
+    }
+    return objects
