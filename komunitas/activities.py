@@ -341,8 +341,9 @@ def person_data(person: Person) -> dict[str, list[dict]]:
 
 
 def erase_person(person: Person, by) -> None:
-    """Every activity removes or anonymises what it stores about ``person``: apps first, the core last."""
-    for activity in reversed(activities()):
+    """Every activity removes or anonymises what it stores about ``person``: apps first, the core last (its order is
+    the highest), so an app blanking the person's name in its texts still reads it."""
+    for activity in activities():
         if activity.erase_person:
             activity.erase_person(person, by)
 

@@ -325,3 +325,14 @@ def test_the_principal_opens_and_erases_a_facilitators_data(client, program, pri
     client.post(reverse("person_erase", args=[program.pk, person.pk]))
     person.refresh_from_db()
     assert person.erased_at is not None
+
+
+def test_apps_erase_their_records_before_the_core_anonymises_the_person(program, facilitator):
+    """An app blanking a person's name in its texts must still read the name: apps erase first, the core last."""
+    seen = []
+    app = activities.Activity(app="name_reader", erase_person=lambda person, by: seen.append(person.name))
+    student = StudentFactory(school=program.school, name="Ani Lestari")
+    with activities.register_temporarily(app):
+        privacy.erase(student, facilitator)
+    student.refresh_from_db()
+    assert seen == ["Ani Lestari"] and student.name != "Ani Lestari"
