@@ -8,9 +8,11 @@ from komunitas.models import PersonKind
 
 from .attention import reflections_due
 from .demo import seed_open_lessons
+from .export import lesson_sheets
 from .metrics import lesson_weekly
 from .models import LS_REFLECTION, OPEN_LESSON
 from .panels import lesson_panel
+from .report import lesson_report_section
 
 register(
     Activity(
@@ -68,5 +70,7 @@ register(
         ],
         dashboard_panels=[lesson_panel],
         attention=[reflections_due],
+        report_sections=[lesson_report_section],
+        export_sheets=[lesson_sheets],
     )
 )
