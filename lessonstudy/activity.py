@@ -12,6 +12,7 @@ from .export import lesson_sheets
 from .metrics import lesson_weekly
 from .models import LS_REFLECTION, OPEN_LESSON
 from .panels import lesson_panel
+from .privacy import erase_person, person_data
 from .report import lesson_report_section
 
 register(
@@ -72,5 +73,7 @@ register(
         attention=[reflections_due],
         report_sections=[lesson_report_section],
         export_sheets=[lesson_sheets],
+        person_data=person_data,
+        erase_person=erase_person,
     )
 )
