@@ -117,7 +117,7 @@ def _seed_cycles(program, people, today: dt.date, lessons: list[Session]) -> Non
 
 
 def _version(cycle, key, number, day, user, steps, note) -> PlanVersion:
-    """A version of ``cycle``'s plan saved on ``day``, in the words of cycle ``key`` (texts.py)."""
+    """A version of ``cycle``'s plan saved on ``day``, in the words of cycle ``key`` (demo_texts.py)."""
     version = PlanVersion.objects.create(
         cycle=cycle, number=number, objectives=texts.OBJECTIVES[key], steps=[dict(step) for step in steps],
         materials=texts.MATERIALS[key], observer_guidance=texts.GUIDANCE[key], note=note, saved_by=user,
