@@ -8,6 +8,7 @@ from komunitas.models import PersonKind
 
 from .demo import seed_open_lessons
 from .models import LS_REFLECTION, OPEN_LESSON
+from .reflections import reflection_audience
 
 register(
     Activity(
@@ -25,7 +26,8 @@ register(
             SessionType(
                 LS_REFLECTION,
                 _("Lesson study reflection"),
-                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+                audience=reflection_audience,  # the cycle's model teacher, team and observers
+                page="lessonstudy:reflection",
             ),
         ],
         demo_seeders=[seed_open_lessons],

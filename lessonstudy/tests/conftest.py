@@ -6,7 +6,14 @@ import pytest
 
 from komunitas.models import Participant, PersonKind
 from komunitas.tests.factories import StudentFactory
-from lessonstudy.tests.factories import CycleFactory, OpenLessonFactory, PlanVersionFactory, ReflectionFactory
+from lessonstudy.models import NoteTag
+from lessonstudy.tests.factories import (
+    CycleFactory,
+    ObservationNoteFactory,
+    OpenLessonFactory,
+    PlanVersionFactory,
+    ReflectionFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -44,4 +51,10 @@ def world(users, program, facilitator, teacher, students):
         "teacher_open_lesson": OpenLessonFactory(cycle=teacher_cycle, session__created_by=teacher).session,
         "reflection": ReflectionFactory(cycle=cycle, session__created_by=facilitator).session,
     }
+    # See (lessonstudy/reflections.py): a reflection meeting the teacher logged, and notes for the agenda to show.
+    objects["teacher_reflection"] = ReflectionFactory(cycle=teacher_cycle, session__created_by=teacher).session
+    objects["agenda_note"] = ObservationNoteFactory(
+        session=objects["open_lesson"], observer=teacher.person, group="Kelompok 1", tag=NoteTag.MISCONCEPTION
+    )
+    objects["agenda_note"].students.add(students[0])
     return objects
