@@ -5,8 +5,8 @@ name."""
 import pytest
 
 from komunitas.models import Participant, PersonKind
-from komunitas.tests.factories import StudentFactory
-from lessonstudy.models import NoteTag
+from komunitas.tests.factories import SessionFactory, StudentFactory
+from lessonstudy.models import LS_REFLECTION, NoteTag
 from lessonstudy.tests.factories import (
     CycleFactory,
     ObservationNoteFactory,
@@ -57,4 +57,8 @@ def world(users, program, facilitator, teacher, students):
         session=objects["open_lesson"], observer=teacher.person, group="Kelompok 1", tag=NoteTag.MISCONCEPTION
     )
     objects["agenda_note"].students.add(students[0])
+    # planned on the schedule: no cycle yet, chosen when it is filled in
+    objects["planned_reflection"] = SessionFactory(
+        program=program, kind=LS_REFLECTION, status="planned", created_by=facilitator
+    )
     return objects

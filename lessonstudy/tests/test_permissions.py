@@ -17,6 +17,9 @@ TABLE += [
     ("lessonstudy:reflection_edit", REFLECTION, "get", "edit_facilitators", 200),
     ("lessonstudy:reflection_edit", TEACHER_REFLECTION, "get", "edit_teachers", 200),
     ("lessonstudy:reflection_edit", TEACHER_REFLECTION, "post", "edit_teachers", 200),  # empty form: errors
+    # planned on the schedule by the facilitator, no cycle yet: any teacher fills it in
+    ("lessonstudy:reflection", {"session_pk": "planned_reflection"}, "get", "read", 200),
+    ("lessonstudy:reflection_edit", {"session_pk": "planned_reflection"}, "get", "edit_teachers", 200),
 ]
 
 test_permission_table = permission_table_test(TABLE)
