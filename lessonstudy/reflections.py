@@ -55,7 +55,8 @@ def reflection_log(*, session: Session, reflection: Reflection, cycle: Cycle, us
     session.kind = LS_REFLECTION
     session.program_id = cycle.program_id
     if not session.title:
-        session.title = _("Reflection: %(cycle)s") % {"cycle": cycle.title}
+        title = _("Reflection: %(cycle)s") % {"cycle": cycle.title}
+        session.title = title[: Session._meta.get_field("title").max_length]
     if session.pk is None or reflection._state.adding:
         # New, or planned on the schedule and now filled in: whoever logs it owns it (as in the clubs).
         session.created_by = user
