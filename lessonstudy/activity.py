@@ -13,6 +13,7 @@ from .metrics import lesson_weekly
 from .models import LS_REFLECTION, OPEN_LESSON
 from .panels import lesson_panel
 from .privacy import erase_person, person_data
+from .reflections import reflection_audience
 from .report import lesson_report_section
 
 register(
@@ -31,7 +32,8 @@ register(
             SessionType(
                 LS_REFLECTION,
                 _("Lesson study reflection"),
-                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+                audience=reflection_audience,  # the cycle's model teacher, team and observers
+                page="lessonstudy:reflection",
             ),
         ],
         demo_seeders=[seed_open_lessons],

@@ -5,8 +5,15 @@ name."""
 import pytest
 
 from komunitas.models import Participant, PersonKind
-from komunitas.tests.factories import StudentFactory
-from lessonstudy.tests.factories import CycleFactory, OpenLessonFactory, PlanVersionFactory, ReflectionFactory
+from komunitas.tests.factories import SessionFactory, StudentFactory
+from lessonstudy.models import LS_REFLECTION, NoteTag
+from lessonstudy.tests.factories import (
+    CycleFactory,
+    ObservationNoteFactory,
+    OpenLessonFactory,
+    PlanVersionFactory,
+    ReflectionFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -44,4 +51,14 @@ def world(users, program, facilitator, teacher, students):
         "teacher_open_lesson": OpenLessonFactory(cycle=teacher_cycle, session__created_by=teacher).session,
         "reflection": ReflectionFactory(cycle=cycle, session__created_by=facilitator).session,
     }
+    # See (lessonstudy/reflections.py): a reflection meeting the teacher logged, and notes for the agenda to show.
+    objects["teacher_reflection"] = ReflectionFactory(cycle=teacher_cycle, session__created_by=teacher).session
+    objects["agenda_note"] = ObservationNoteFactory(
+        session=objects["open_lesson"], observer=teacher.person, group="Kelompok 1", tag=NoteTag.MISCONCEPTION
+    )
+    objects["agenda_note"].students.add(students[0])
+    # planned on the schedule: no cycle yet, chosen when it is filled in
+    objects["planned_reflection"] = SessionFactory(
+        program=program, kind=LS_REFLECTION, status="planned", created_by=facilitator
+    )
     return objects

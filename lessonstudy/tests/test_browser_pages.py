@@ -1,0 +1,74 @@
+"""Every page of lesson study, at desktop and phone width, passes the accessibility check and fits the screen."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from komunitas.models import Participant, Person, PersonKind
+from komunitas.testing import sign_in, visit_each
+from komunitas.tests.factories import AttendanceFactory, StudentFactory
+from lessonstudy.models import NoteTag, Seat
+from lessonstudy.tests.factories import CycleFactory, ObservationNoteFactory, OpenLessonFactory, ReflectionFactory
+
+pytestmark = pytest.mark.browser
+
+
+def _reflection_pages(program) -> list[str]:
+    """See: a cycle with an open lesson, notes in several tags and groups (one late, one with long names), and its
+    reflection meeting; the meeting's page, agenda and forms."""
+    teachers = list(Person.objects.teachers_of(program))
+    students = []
+    for index in range(6):
+        student = StudentFactory(school=program.school, name=f"Siswa Bernama Panjang {index}", class_name="8A")
+        Participant.objects.create(program=program, person=student, role=PersonKind.STUDENT)
+        students.append(student)
+    cycle = CycleFactory(program=program, model_teacher=teachers[0], team=teachers, title="Siklus 1: SPLDV")
+    for index, student in enumerate(students):
+        Seat.objects.create(cycle=cycle, row=1, column=index + 1, person=student, group=f"Kelompok {1 + index // 3}")
+    lesson = OpenLessonFactory(cycle=cycle, session__date=program.start_date).session
+    start = timezone.make_aware(dt.datetime.combine(lesson.date, lesson.start_time))
+    for minute, tag, chosen, late in [
+        (5, NoteTag.MISCONCEPTION, students[:2], False),
+        (12, NoteTag.QUESTION, students[3:4], False),
+        (20, NoteTag.COLLABORATION, students[2:5], False),
+        (35, "", [], False),
+        (200, NoteTag.INSIGHT, students[5:], True),
+    ]:
+        note = ObservationNoteFactory(
+            session=lesson,
+            observer=teachers[minute % len(teachers)],
+            noted_at=start + dt.timedelta(minutes=minute),
+            tag=tag,
+            late=late,
+            text="Siswa memindahkan suku tanpa mengubah tanda; kelompok lain menunggu guru datang.",
+        )
+        note.students.set(chosen)
+    reflection = ReflectionFactory(
+        cycle=cycle,
+        session__date=program.start_date + dt.timedelta(days=1),
+        model_teacher_view="Waktu diskusi kelompok kurang.",
+        observers_view="Kelompok 2 diam sampai menit ke-20.",
+        revisions="Tambah alat peraga timbangan.",
+    ).session
+    for person in teachers:
+        AttendanceFactory(session=reflection, person=person)
+    empty = ReflectionFactory(cycle=CycleFactory(program=program, model_teacher=teachers[1])).session
+    pk = program.pk
+    return [
+        reverse("lessonstudy:reflection_create", args=[pk, cycle.pk]),
+        reverse("lessonstudy:reflection", args=[pk, reflection.pk]),
+        reverse("lessonstudy:reflection_edit", args=[pk, reflection.pk]),
+        reverse("lessonstudy:agenda", args=[pk, reflection.pk]),
+        reverse("lessonstudy:agenda", args=[pk, empty.pk]),  # no note taken
+        reverse("attendance_edit", args=[pk, reflection.pk]),
+    ]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_reflection_pages_are_accessible_and_fit(request, size, live_program):
+    pages = _reflection_pages(live_program)
+    page = request.getfixturevalue(size)
+    sign_in(page, "fasilitator")
+    visit_each(page, pages)
