@@ -35,11 +35,11 @@ PAGES = {
     "response_list_teacher": ("evaluation:response_list", {}, "teacher", 6),  # their own only, the same queries
     # + the aspects; the activities' weekly indicators: the forum's sessions with feedback and reflection counts,
     # its participants, its attendance, its practice logs (forums.selectors), the sessions held of planned (the
-    # core), club_weekly (5: meetings, students, attendance, artifacts, 4C), parent_weekly (5); then the
-    # instruments, the items with their aspects, the answers, the school's principal
-    "triangulation": ("evaluation:triangulation", {}, "facilitator", 23),
-    "summary": ("evaluation:summary", {}, "facilitator", 23),
-    "summary_district": ("evaluation:summary", {}, "district_officer", 23),  # no quotes, the same queries
+    # core), club_weekly (5: meetings, students, attendance, artifacts, 4C), parent_weekly (5), lesson_weekly (5);
+    # then the instruments, the items with their aspects, the answers, the school's principal
+    "triangulation": ("evaluation:triangulation", {}, "facilitator", 28),
+    "summary": ("evaluation:summary", {}, "facilitator", 28),
+    "summary_district": ("evaluation:summary", {}, "district_officer", 28),  # no quotes, the same queries
     # + the aspects (the filter), the count, the page of attachments with their consent flags and sessions
     "gallery": ("evaluation:gallery", {}, "facilitator", 6),
     # + the instruments, their items (prefetched), the responses with respondents and sessions, the answers

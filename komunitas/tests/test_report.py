@@ -65,9 +65,10 @@ def test_the_report_reads_its_data_at_a_fixed_number_of_queries(
     # sections: the evaluation's expected results (aspects), instruments used (instruments), Table 1
     # (indicators: forum_weekly's 4 + held of planned 1; aspects, instruments, items, answers), its appendix
     # (instruments); the forum (forum_weekly's 4); the clubs (club_weekly's 5 for Table 1; no club: 1 and no
-    # section); the parents (parent_weekly's 5 for Table 1; no class: 1 and no section); the core's attendance
-    # (sessions, counts, teachers' marks) and photos (attachments with consent)
-    with django_assert_num_queries(40):
+    # section); the parents (parent_weekly's 5 for Table 1; no class: 1 and no section); lesson study (lesson_weekly's
+    # 5 for Table 1; no cycle: 1 and no section); the core's attendance (sessions, counts, teachers' marks) and photos
+    # (attachments with consent)
+    with django_assert_num_queries(46):
         context = report_context(access)
     assert len(context["report"].obstacles) == size
 
