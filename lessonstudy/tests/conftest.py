@@ -44,4 +44,9 @@ def world(users, program, facilitator, teacher, students):
         "teacher_open_lesson": OpenLessonFactory(cycle=teacher_cycle, session__created_by=teacher).session,
         "reflection": ReflectionFactory(cycle=cycle, session__created_by=facilitator).session,
     }
+    # The plan's files (lessonstudy/views/plans.py): one the facilitator attached, one the teacher attached.
+    from lessonstudy.tests.factories import PlanFileFactory
+
+    objects["plan_file"] = PlanFileFactory(cycle=cycle, uploaded_by=facilitator)
+    objects["teacher_plan_file"] = PlanFileFactory(cycle=teacher_cycle, uploaded_by=teacher)
     return objects
