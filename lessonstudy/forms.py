@@ -12,7 +12,7 @@ from komunitas import uploads
 from komunitas.forms_base import ModelForm
 from komunitas.models import Person, Program, normalize_class_name
 
-from .models import Cycle, PlanVersion
+from .models import Cycle
 from .selectors import team_choices
 
 MAX_STEPS = 30  # rows of the design table; a 2 × 40-minute lesson rarely has more than ten
@@ -93,7 +93,7 @@ class PlanForm(forms.Form):
     the save is refused if someone saved a newer one meanwhile (``services.plan_save``)."""
 
     objectives = forms.CharField(
-        label=PlanVersion._meta.get_field("objectives").verbose_name,
+        label=_("Learning objectives"),
         max_length=4000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

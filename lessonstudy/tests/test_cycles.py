@@ -47,7 +47,8 @@ def test_the_stage_follows_what_was_recorded(world):
 
 def test_the_list_shows_stages_and_filters_by_stage_and_search(client, world):
     client.force_login(world["users"]["teacher"])
-    CycleFactory(program=world["program"], title="Siklus IPA", subject="IPA", model_teacher=world["cycle"].model_teacher)
+    teacher = world["cycle"].model_teacher
+    CycleFactory(program=world["program"], title="Siklus IPA", subject="IPA", model_teacher=teacher)
     response = client.get(_url("index", world))
     stages = {cycle.title: cycle.stage for cycle in response.context["page"].object_list}
     assert stages == {world["cycle"].title: "see", world["teacher_cycle"].title: "do", "Siklus IPA": "plan"}
