@@ -61,4 +61,9 @@ def world(users, program, facilitator, teacher, students):
     objects["planned_reflection"] = SessionFactory(
         program=program, kind=LS_REFLECTION, status="planned", created_by=facilitator
     )
+    # The plan's files (lessonstudy/views/plans.py): one the facilitator attached, one the teacher attached.
+    from lessonstudy.tests.factories import PlanFileFactory
+
+    objects["plan_file"] = PlanFileFactory(cycle=cycle, uploaded_by=facilitator)
+    objects["teacher_plan_file"] = PlanFileFactory(cycle=teacher_cycle, uploaded_by=teacher)
     return objects

@@ -14,6 +14,7 @@ from lessonstudy.models import (
     NoteTag,
     ObservationNote,
     OpenLesson,
+    PlanFile,
     PlanVersion,
     Reflection,
 )
@@ -94,3 +95,28 @@ class ObservationNoteFactory(factory.django.DjangoModelFactory):
     )
     text = factory.Sequence(lambda n: f"Kelompok 2 bertanya tentang langkah {n}.")
     tag = NoteTag.QUESTION
+
+
+def _one_page_pdf() -> bytes:
+    """A PDF any reader opens (the permission table's personal-data test reads the text of PDFs it downloads)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer, out = PdfWriter(), BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+class PlanFileFactory(factory.django.DjangoModelFactory):
+    """A PDF attached to a cycle's plan."""
+
+    class Meta:
+        model = PlanFile
+
+    cycle = factory.SubFactory(CycleFactory)
+    file = factory.django.FileField(data=factory.LazyFunction(_one_page_pdf), filename="upload.pdf")
+    original_name = "modul-ajar.pdf"
+    content_type = "application/pdf"
+    size = factory.LazyAttribute(lambda o: o.file.size)

@@ -2,11 +2,20 @@
 
 from komunitas.testing_forms import FormPage, form_fuzz_test
 
+CYCLE, TEACHER_CYCLE = {"pk": "cycle"}, {"pk": "teacher_cycle"}
+
 PAGES = [
     # See: the reflection meeting (lessonstudy/views/reflections.py)
     FormPage("lessonstudy:reflection_create", {"pk": "cycle"}, role="teacher"),
     FormPage("lessonstudy:reflection_edit", {"session_pk": "reflection"}),
     FormPage("lessonstudy:reflection_edit", {"session_pk": "planned_reflection"}, role="teacher"),  # its cycle
+    # The cycles and their plans (lessonstudy/views/cycles.py, lessonstudy/views/plans.py)
+    FormPage("lessonstudy:create", role="teacher"),
+    FormPage("lessonstudy:edit", CYCLE),
+    FormPage("lessonstudy:edit", TEACHER_CYCLE, role="teacher"),
+    FormPage("lessonstudy:plan", CYCLE, role="teacher"),  # a version, a conflict, or field errors
+    FormPage("lessonstudy:plan", TEACHER_CYCLE, role="teacher"),  # the first version
+    FormPage("lessonstudy:plan_file_create", CYCLE, role="teacher"),
 ]
 
 test_forms_take_any_input = form_fuzz_test(PAGES)

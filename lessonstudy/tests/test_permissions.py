@@ -1,9 +1,40 @@
-"""The permission table of the lessonstudy section, read by the core's URL-walking test."""
+"""The permission table of the lessonstudy section, read by the core's URL-walking test.
+
+Outsiders get 404, readers who may not write 403, anonymous users the login page (komunitas/testing.py)."""
 
 from komunitas.testing import permission_table_test, personal_data_test
 
 TABLE = [
+    # The cycles and their plans (lessonstudy/views/cycles.py, lessonstudy/views/plans.py). The facilitator
+    # started "cycle", the teacher "teacher_cycle".
     ("lessonstudy:index", {}, "get", "read", 200),
+    ("lessonstudy:create", {}, "get", "log", 200),
+    ("lessonstudy:create", {}, "post", "log", 200),  # empty form: errors, nothing saved
+    ("lessonstudy:detail", {"pk": "cycle"}, "get", "read", 200),
+    ("lessonstudy:edit", {"pk": "cycle"}, "get", "edit_facilitators", 200),
+    ("lessonstudy:edit", {"pk": "teacher_cycle"}, "get", "edit_teachers", 200),
+    ("lessonstudy:edit", {"pk": "teacher_cycle"}, "post", "edit_teachers", 200),  # empty form: errors
+    ("lessonstudy:delete", {"pk": "cycle"}, "get", "edit_facilitators", 200),
+    ("lessonstudy:delete", {"pk": "teacher_cycle"}, "get", "edit_teachers", 200),
+    ("lessonstudy:close", {"pk": "cycle"}, "post", "edit_facilitators", 302),
+    ("lessonstudy:close", {"pk": "teacher_cycle"}, "post", "edit_teachers", 302),
+    ("lessonstudy:reopen", {"pk": "teacher_cycle"}, "post", "edit_teachers", 302),
+    ("lessonstudy:next", {"pk": "cycle"}, "post", "log", 302),
+    ("lessonstudy:plan", {"pk": "cycle"}, "get", "log", 200),
+    ("lessonstudy:plan", {"pk": "cycle"}, "post", "log", 200),  # empty form: an error, no version saved
+    ("lessonstudy:plan_versions", {"pk": "cycle"}, "get", "read", 200),
+    ("lessonstudy:plan_compare", {"pk": "cycle"}, "get", "read", 200),
+    ("lessonstudy:plan_file_create", {"pk": "cycle"}, "get", "log", 200),
+    ("lessonstudy:plan_file_create", {"pk": "cycle"}, "post", "log", 200),  # no file: an error
+    ("lessonstudy:plan_file", {"pk": "cycle", "file_pk": "plan_file"}, "get", "read", 200),
+    ("lessonstudy:plan_file_delete", {"pk": "cycle", "file_pk": "plan_file"}, "get", "edit_facilitators", 200),
+    (
+        "lessonstudy:plan_file_delete",
+        {"pk": "teacher_cycle", "file_pk": "teacher_plan_file"},
+        "get",
+        "edit_teachers",
+        200,
+    ),
 ]
 
 # See: the reflection meeting (lessonstudy/views/reflections.py). "reflection" the facilitator logged,
@@ -24,3 +55,9 @@ TABLE += [
 
 test_permission_table = permission_table_test(TABLE)
 test_no_personal_data = personal_data_test(TABLE)
+
+
+def test_every_lessonstudy_url_is_in_the_table():
+    from lessonstudy.urls import urlpatterns
+
+    assert {f"lessonstudy:{pattern.name}" for pattern in urlpatterns} == {row[0] for row in TABLE}
