@@ -2,7 +2,8 @@
 queries, stated in its docstring.
 
 A cycle's **stage** is derived, never stored: Done when it was closed (``done_at``); See once its reflection meeting
-exists (a ``Reflection`` row); Do once an open lesson exists (an ``OpenLesson`` row); Plan before that.
+was held; Do once its open lesson was held; Plan before that (a lesson or meeting only planned on the schedule does
+not move it on). ``lessonstudy.metrics`` counts the stages week by week by the same rule.
 ``with_stage(queryset)`` computes it in the database (filterable, one query for a whole list) and ``stage_of(cycle)``
 reads it back.
 """
@@ -27,19 +28,20 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from komunitas.access import ProgramAccess
-from komunitas.models import Person, PersonKind, Program
+from komunitas.models import Person, PersonKind, Program, SessionStatus
 
 from .models import Cycle, OpenLesson, PlanVersion, Reflection, Stage
 
 STAGE_ORDER = [Stage.PLAN, Stage.DO, Stage.SEE, Stage.DONE]
+HELD = SessionStatus.HELD
 
 
 def stage_expression() -> Case:
     """The stage of each cycle read, in SQL: two EXISTS on the row (no join, no extra query)."""
     return Case(
         When(done_at__isnull=False, then=Value(Stage.DONE.value)),
-        When(Exists(Reflection.objects.filter(cycle_id=OuterRef("pk"))), then=Value(Stage.SEE.value)),
-        When(Exists(OpenLesson.objects.filter(cycle_id=OuterRef("pk"))), then=Value(Stage.DO.value)),
+        When(Exists(Reflection.objects.filter(cycle_id=OuterRef("pk"), session__status=HELD)), then=Value(Stage.SEE)),
+        When(Exists(OpenLesson.objects.filter(cycle_id=OuterRef("pk"), session__status=HELD)), then=Value(Stage.DO)),
         default=Value(Stage.PLAN.value),
         output_field=CharField(),
     )
