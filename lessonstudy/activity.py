@@ -7,6 +7,7 @@ from komunitas.activities import Activity, SessionType, participants_in, registe
 from komunitas.models import PersonKind
 
 from .demo import seed_open_lessons
+from .lessons import lesson_audience
 from .models import LS_REFLECTION, OPEN_LESSON
 
 register(
@@ -17,10 +18,9 @@ register(
         urls="lessonstudy.urls",
         order=40,
         session_types=[
+            # Its list: the cycle's model teacher, team and observers (lessonstudy/lessons.py).
             SessionType(
-                OPEN_LESSON,
-                _("Open lesson (lesson study)"),
-                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+                OPEN_LESSON, _("Open lesson (lesson study)"), audience=lesson_audience, page="lessonstudy:lesson"
             ),
             SessionType(
                 LS_REFLECTION,

@@ -44,4 +44,16 @@ def world(users, program, facilitator, teacher, students):
         "teacher_open_lesson": OpenLessonFactory(cycle=teacher_cycle, session__created_by=teacher).session,
         "reflection": ReflectionFactory(cycle=cycle, session__created_by=facilitator).session,
     }
+    # Do (lessonstudy/lessons.py, notes.py): a note of the facilitator's (with a photo) and one of the teacher's on
+    # the facilitator's open lesson.
+    from django.core.files.base import ContentFile
+
+    from komunitas.testing import jpeg_bytes
+    from lessonstudy.tests.factories import ObservationNoteFactory
+
+    lesson = objects["open_lesson"]
+    objects["note"] = ObservationNoteFactory(
+        session=lesson, observer=facilitator.person, photo=ContentFile(jpeg_bytes(), name="note.jpg")
+    )
+    objects["teacher_note"] = ObservationNoteFactory(session=lesson, observer=teacher.person)
     return objects
