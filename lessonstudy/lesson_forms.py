@@ -19,6 +19,7 @@ from .lessons import Chart
 from .models import Cycle, NoteTag, ObservationNote
 
 NOT_IN_CLASS = _("Only students of the cycle's class can be tagged.")
+NOT_SEATED_HERE = _("Only students of the cycle's class sit in its chart.")
 
 
 def seat_label(seat) -> str:
@@ -78,7 +79,7 @@ class SeatingForm(forms.Form):
                     empty_value=None,
                     required=False,
                     initial=seat.person_id if seat else None,
-                    error_messages={"invalid_choice": NOT_IN_CLASS},
+                    error_messages={"invalid_choice": NOT_SEATED_HERE},
                 )
                 self.fields[f"s{key}-label"] = forms.CharField(
                     label=_("Code"), max_length=20, required=False, initial=seat.label if seat else ""

@@ -49,6 +49,7 @@ def world(users, program, facilitator, teacher, students):
     from django.core.files.base import ContentFile
 
     from komunitas.testing import jpeg_bytes
+    from lessonstudy.models import Seat
     from lessonstudy.tests.factories import ObservationNoteFactory
 
     lesson = objects["open_lesson"]
@@ -56,4 +57,8 @@ def world(users, program, facilitator, teacher, students):
         session=lesson, observer=facilitator.person, photo=ContentFile(jpeg_bytes(), name="note.jpg")
     )
     objects["teacher_note"] = ObservationNoteFactory(session=lesson, observer=teacher.person)
+    objects["seats"] = [  # Ani and Budi at the front, in two groups
+        Seat.objects.create(cycle=cycle, row=1, column=1, person=students[0], group="A"),
+        Seat.objects.create(cycle=cycle, row=1, column=2, person=students[1], group="B"),
+    ]
     return objects
