@@ -172,3 +172,24 @@ def test_query_count_is_flat(client, world, page, role):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts == [expected, expected], "\n".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_the_cycle_pages_do_section_lists_its_lessons(world):
+    """``includes/_do.html``, included by the cycle's page with ``cycle`` and ``open_lessons``."""
+    from django.template.loader import render_to_string
+
+    from komunitas.access import program_access_for
+
+    program, cycle = world["program"], world["cycle"]
+    access = program_access_for(world["users"]["teacher"], program.pk)
+    open_lessons = cycle.open_lessons.select_related("session")
+    html = render_to_string(
+        "lessonstudy/includes/_do.html",
+        {"cycle": cycle, "open_lessons": open_lessons, "program": program, "access": access},
+    )
+    lesson = world["open_lesson"]
+    assert reverse("lessonstudy:lesson", args=[program.pk, lesson.pk]) in html and lesson.title in html
+    assert reverse("lessonstudy:lesson_create", args=[program.pk, cycle.pk]) in html
+    assert reverse("lessonstudy:seating", args=[program.pk, cycle.pk]) in html
+    empty = render_to_string("lessonstudy/includes/_do.html", {"cycle": cycle, "open_lessons": [], "program": program})
+    assert "No open lesson yet." in empty and "lessons/new/" not in empty  # no access given: no buttons
