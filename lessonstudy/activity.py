@@ -3,12 +3,12 @@ own pages are built in a later issue; until then open lessons are sessions on th
 
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
-from komunitas.models import PersonKind
+from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
 
 from .attention import reflections_due
 from .demo import seed_open_lessons
 from .export import lesson_sheets
+from .lessons import lesson_audience
 from .metrics import lesson_weekly
 from .models import LS_REFLECTION, OPEN_LESSON
 from .panels import lesson_panel
@@ -24,10 +24,9 @@ register(
         urls="lessonstudy.urls",
         order=40,
         session_types=[
+            # Its list: the cycle's model teacher, team and observers (lessonstudy/lessons.py).
             SessionType(
-                OPEN_LESSON,
-                _("Open lesson (lesson study)"),
-                audience=participants_in(PersonKind.TEACHER, PersonKind.FACILITATOR, PersonKind.PRINCIPAL),
+                OPEN_LESSON, _("Open lesson (lesson study)"), audience=lesson_audience, page="lessonstudy:lesson"
             ),
             SessionType(
                 LS_REFLECTION,

@@ -3,14 +3,17 @@ Indonesian catalogue translates them. ``world``: the objects the lesson study's 
 name."""
 
 import pytest
+from django.core.files.base import ContentFile
 
 from komunitas.models import Participant, PersonKind
+from komunitas.testing import jpeg_bytes
 from komunitas.tests.factories import SessionFactory, StudentFactory
-from lessonstudy.models import LS_REFLECTION, NoteTag
+from lessonstudy.models import LS_REFLECTION, NoteTag, Seat
 from lessonstudy.tests.factories import (
     CycleFactory,
     ObservationNoteFactory,
     OpenLessonFactory,
+    PlanFileFactory,
     PlanVersionFactory,
     ReflectionFactory,
 )
@@ -62,8 +65,17 @@ def world(users, program, facilitator, teacher, students):
         program=program, kind=LS_REFLECTION, status="planned", created_by=facilitator
     )
     # The plan's files (lessonstudy/views/plans.py): one the facilitator attached, one the teacher attached.
-    from lessonstudy.tests.factories import PlanFileFactory
-
     objects["plan_file"] = PlanFileFactory(cycle=cycle, uploaded_by=facilitator)
     objects["teacher_plan_file"] = PlanFileFactory(cycle=teacher_cycle, uploaded_by=teacher)
+    # Do (lessonstudy/lessons.py, notes.py): a note of the facilitator's (with a photo) and one of the teacher's on
+    # the facilitator's open lesson.
+    lesson = objects["open_lesson"]
+    objects["note"] = ObservationNoteFactory(
+        session=lesson, observer=facilitator.person, photo=ContentFile(jpeg_bytes(), name="note.jpg")
+    )
+    objects["teacher_note"] = ObservationNoteFactory(session=lesson, observer=teacher.person)
+    objects["seats"] = [  # Ani and Budi at the front, in two groups
+        Seat.objects.create(cycle=cycle, row=1, column=1, person=students[0], group="A"),
+        Seat.objects.create(cycle=cycle, row=1, column=2, person=students[1], group="B"),
+    ]
     return objects
