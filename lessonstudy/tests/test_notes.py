@@ -38,7 +38,8 @@ def _add(client, session, **data):
 
 
 def _new_notes(world):
-    return ObservationNote.objects.exclude(pk__in=[world["note"].pk, world["teacher_note"].pk])
+    world_notes = [world["note"].pk, world["teacher_note"].pk, world["agenda_note"].pk]
+    return ObservationNote.objects.exclude(pk__in=world_notes)
 
 
 def test_a_note_is_stored_once_however_often_it_is_sent(client, world, lesson):
