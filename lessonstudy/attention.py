@@ -40,5 +40,5 @@ def reflections_due(access: ProgramAccess) -> list[Attention]:
         "%(n)s lesson study cycles had their open lesson over two weeks ago and no reflection yet",
         len(waiting),
     ) % {"n": len(waiting)}
-    index = reverse("lessonstudy:index", args=[program.pk])
-    return [Attention(text, [(cycle.title, index) for cycle in waiting[:SHOWN]])]
+    links = [(cycle.title, reverse("lessonstudy:detail", args=[program.pk, cycle.pk])) for cycle in waiting[:SHOWN]]
+    return [Attention(text, links)]

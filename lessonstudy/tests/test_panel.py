@@ -77,6 +77,17 @@ def test_a_recent_open_lesson_is_no_reflection_due(program, principal, teacher):
     assert reflections_due(program_access_for(principal, program.pk)) == []
 
 
+def test_a_cycle_waiting_for_its_reflection_links_to_its_page(program, principal, teacher):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    cycle = cycle_on(program, today - 30 * DAY, model_teacher=teacher.person)
+    lesson_on(cycle, today - 15 * DAY)
+    [item] = reflections_due(program_access_for(principal, program.pk))
+    assert "1 lesson study cycle" in str(item.text)
+    assert list(item.items) == [(cycle.title, reverse("lessonstudy:detail", args=[program.pk, cycle.pk]))]
+
+
 @pytest.mark.parametrize("cycles", [1, 6])
 def test_the_panel_costs_five_queries(program, principal, teacher, students, cycles, django_assert_num_queries):
     fill(program, teacher, students, cycles)
