@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The tests on every core, at most 4 (pytest-xdist); `make test XDIST=` runs them in one process.
+XDIST ?= -n auto --maxprocesses 4
 
 .PHONY: run test serve lint format messages bench loadtest check-python check-pango clean
 
@@ -34,7 +36,7 @@ run: $(VENV)/.run-installed check-pango
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev-installed check-pango
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 # Production-like: gunicorn behind your reverse proxy. Needs SECRET_KEY and ALLOWED_HOSTS (see README).
 serve: $(VENV)/.run-installed check-pango
