@@ -115,6 +115,23 @@ def test_those_who_may_not_see_children_read_a_student(lesson_cycle, teacher, di
     assert agenda.sections[0].groups[0].label == "Kelompok 10"  # groups are not personal
 
 
+def test_district_officers_read_the_agendas_counts_not_what_the_notes_say(
+    client, lesson_cycle, teacher, district_officer, students
+):
+    """A note's words may name a child ("Citra menjumlah penyebut."): the district reads how many notes, by tag and
+    group, on the meeting's page and on its printed agenda — the lesson's page shows them no notes either."""
+    cycle, lesson = lesson_cycle
+    session = ReflectionFactory(cycle=cycle).session
+    _note(lesson, teacher.person, 5, M, students=[students[2]], text="Citra menjumlah penyebut.")
+    client.force_login(district_officer)
+    for name in ["lessonstudy:reflection", "lessonstudy:agenda"]:
+        page = client.get(reverse(name, args=[cycle.program_id, session.pk])).content.decode()
+        assert "Misconception" in page and "Citra" not in page, name
+    client.force_login(teacher)
+    page = client.get(reverse("lessonstudy:agenda", args=[cycle.program_id, session.pk])).content.decode()
+    assert "Citra menjumlah penyebut." in page
+
+
 def test_the_printable_agenda(client, lesson_cycle, teacher, students):
     cycle, lesson = lesson_cycle
     session = ReflectionFactory(cycle=cycle).session
