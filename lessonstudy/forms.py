@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from komunitas import uploads
 from komunitas.forms_base import ModelForm
@@ -134,7 +135,9 @@ class StepForm(forms.Form):
     activity = forms.CharField(
         label=_("Learning activity"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    minutes = forms.IntegerField(label=_("Minutes"), min_value=0, max_value=600, required=False)
+    minutes = forms.IntegerField(
+        label=pgettext_lazy("length of a lesson step", "Minutes"), min_value=0, max_value=600, required=False
+    )
     anticipated = forms.CharField(
         label=_("Anticipated student responses and the teacher's response"),
         max_length=2000,

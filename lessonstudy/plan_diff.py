@@ -14,14 +14,14 @@ from difflib import SequenceMatcher
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import PlanVersion
 
 TOKENS = re.compile(r"\s+|[^\s]+")
 STEP_CELLS = [
     ("activity", gettext_lazy("Learning activity")),
-    ("minutes", gettext_lazy("Minutes")),
+    ("minutes", pgettext_lazy("length of a lesson step", "Minutes")),
     ("anticipated", gettext_lazy("Anticipated student responses and the teacher's response")),
     ("observe", gettext_lazy("Points to observe")),
 ]

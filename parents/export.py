@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from komunitas.access import ProgramAccess
 from komunitas.export import Sheet
@@ -97,7 +98,17 @@ def parent_sheets(access: ProgramAccess) -> list[Sheet]:
         Sheet(
             "parent-dialogue",
             _("Parent dialogue"),
-            [[_("Date"), _("Week"), _("Class"), _("Kind"), _("Theme"), _("What was said"), *parent]]
+            [
+                [
+                    _("Date"),
+                    _("Week"),
+                    _("Class"),
+                    pgettext("dialogue note", "Kind"),
+                    _("Theme"),
+                    _("What was said"),
+                    *parent,
+                ]
+            ]
             + [
                 [*_class(program, n.session), n.get_tag_display(), n.get_theme_display(), n.text, *who(n.parent)]
                 for n in notes

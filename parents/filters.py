@@ -6,6 +6,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from komunitas.filters import ListFilter, ProgramListFilter, object_choices, search_filter, set_choices, week_filter
 from komunitas.models import Session
@@ -41,7 +42,9 @@ def _class_choices(classes) -> list[tuple[str, str]]:
 
 
 class DialogueFilter(ListFilter):
-    tag = django_filters.ChoiceFilter(label=_("Kind"), choices=DialogueTag.choices, empty_label=_("All kinds"))
+    tag = django_filters.ChoiceFilter(
+        label=pgettext_lazy("dialogue note", "Kind"), choices=DialogueTag.choices, empty_label=_("All kinds")
+    )
     theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices, empty_label=_("All themes"))
     session = django_filters.ChoiceFilter(label=_("Class"), empty_label=_("All classes"), field_name="session_id")
 
