@@ -93,7 +93,7 @@ class WeekRow:
     stages: dict[str, int] = field(default_factory=dict)  # cycles in each stage at the end of the week
     lessons_held: int = 0  # open lessons held in the week (sessions of kind "open_lesson")
     observer_ids: frozenset[int] = frozenset()  # people present at the week's open lessons, their model teacher not
-    notes: int = 0  # observation notes taken in the week (the local date of ``noted_at``)
+    notes: int = 0  # observation notes of the week's open lessons (late ones included, in their lesson's week)
     revisions: int = 0  # plan versions saved in the week after a cycle's first
 
     @property
@@ -139,8 +139,9 @@ def lesson_weekly(program: Program, *, cycles: list[CycleDates] | None = None) -
     for week, row in rows.items():
         row.observer_ids = frozenset(present.get(week, ()))
 
-    for noted_at in ObservationNote.objects.filter(session__program=program).values_list("noted_at", flat=True):
-        row = rows.get(program.week_of(timezone.localdate(noted_at)))
+    # In the week of the lesson they are about: a note typed days later (flagged late) is still that lesson's.
+    for day in ObservationNote.objects.filter(session__program=program).values_list("session__date", flat=True):
+        row = rows.get(program.week_of(day))
         if row is not None:
             row.notes += 1
 

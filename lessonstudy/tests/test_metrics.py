@@ -42,7 +42,7 @@ def cycles(program, staff):
     c = cycle_on(program, start - 3 * DAY)
     note_on(lesson, second, at(start + 9 * DAY, 8, 15))
     note_on(lesson, third, at(start + 9 * DAY, 8, 40), tag="misconception")
-    note_on(lesson, third, at(start + 14 * DAY, 0, 30), late=True)  # Monday of week 3 locally (Sunday in UTC)
+    note_on(lesson, third, at(start + 14 * DAY, 0, 30), late=True)  # typed in week 3: counts in its lesson's week 2
     version_on(a, 1, start + DAY)  # the first version is no revision
     version_on(a, 2, start + 16 * DAY)
     version_on(a, 3, start + 17 * DAY)
@@ -69,7 +69,7 @@ def test_weekly_numbers(program, staff, cycles):
     assert rows[1].observer_ids == {staff[1].pk, staff[2].pk} and rows[4].observer_ids == {staff[1].pk}
     assert [row.observers for row in rows[:6]] == [0, 2, 0, 0, 1, 0]
     assert observers_reached(rows) == 2
-    assert [row.notes for row in rows[:4]] == [0, 2, 1, 0]
+    assert [row.notes for row in rows[:4]] == [0, 3, 0, 0]
     assert [row.revisions for row in rows[:6]] == [0, 0, 2, 0, 1, 0]
 
 
@@ -116,7 +116,7 @@ def test_the_evaluation_reads_three_weekly_indicators(program, staff, cycles, dj
         }
     assert values == {
         "lessonstudy.observers_present": ("teacher_participation", [None, 2, None, None, 1] + [None] * 5),
-        "lessonstudy.observation_notes": ("learning_community", [None, 2, 1, None, 0] + [None] * 5),
+        "lessonstudy.observation_notes": ("learning_community", [None, 3, None, None, 0] + [None] * 5),
         # every week has a cycle under way (C never closes)
         "lessonstudy.plan_revisions": ("teacher_competence", [0, 0, 2, 0, 1] + [0] * 5),
     }
