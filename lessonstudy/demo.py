@@ -159,7 +159,10 @@ def _seats(cycle, students, own: random.Random) -> list[Seat]:
 def _open_lesson(cycle, key, lesson: Session, seats: list[Seat], own: random.Random) -> None:
     """The lesson's cycle, its observers' focuses (a group each), their notes and a photo of the lesson."""
     OpenLesson.objects.create(session=lesson, cycle=cycle)
-    # The model teacher taught it: present, whatever the drawn attendance said.
+    # The model teacher taught it (as logging an open lesson records): the session's leader, and present whatever the
+    # drawn attendance said.
+    Session.objects.filter(pk=lesson.pk).update(facilitator=cycle.model_teacher)
+    lesson.facilitator = cycle.model_teacher
     Attendance.objects.filter(session=lesson, person=cycle.model_teacher).update(status=AttendanceStatus.PRESENT)
     present = Attendance.objects.filter(session=lesson, status=AttendanceStatus.PRESENT).select_related("person")
     observers = [a.person for a in present.order_by("person__name") if a.person_id != cycle.model_teacher_id]

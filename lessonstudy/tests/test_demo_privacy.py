@@ -138,3 +138,14 @@ def test_erasing_an_observer_keeps_their_notes(program, facilitator, other_teach
     with_photo.refresh_from_db()
     assert with_photo.text == "Ani dan Budi berbagi tugas." and with_photo.observer_id == observer.pk
     assert ObservationNote.objects.filter(observer=observer).count() == 3
+
+
+def test_the_demos_open_lessons_are_led_by_their_model_teacher(db):
+    """As logging an open lesson records it: the lesson's page says who taught it, the model teacher."""
+    from django.core.management import call_command
+
+    from lessonstudy.models import OpenLesson
+
+    call_command("seed_demo")
+    lessons = OpenLesson.objects.select_related("session", "cycle")
+    assert lessons and all(lesson.session.facilitator_id == lesson.cycle.model_teacher_id for lesson in lessons)
