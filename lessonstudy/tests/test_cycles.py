@@ -205,3 +205,23 @@ def test_a_teacher_who_left_stays_the_model_teacher_when_editing(client, world):
     url = _url("edit", world, cycle.pk)
     assert client.post(url, form_values(client.get(url).content.decode())).status_code == 302
     assert Person.objects.get(pk=cycle.model_teacher_id) == Cycle.objects.get(pk=cycle.pk).model_teacher
+
+
+def test_a_cycle_has_one_next_cycle_a_second_click_goes_to_it(client, world):
+    client.force_login(world["users"]["teacher"])
+    first = client.post(_url("next", world, world["cycle"].pk))
+    following = Cycle.objects.get(previous=world["cycle"])
+    again = client.post(_url("next", world, world["cycle"].pk))
+    assert again.url == following.get_absolute_url() and Cycle.objects.filter(previous=world["cycle"]).count() == 1
+    assert first.status_code == 302
+    assert "Start the next cycle" not in client.get(_url("detail", world, world["cycle"].pk)).content.decode()
+
+
+def test_a_closed_cycles_plan_is_kept_as_taught_until_it_is_reopened(client, world):
+    client.force_login(world["users"]["facilitator"])
+    client.post(_url("close", world, world["cycle"].pk))
+    response = client.get(_url("plan", world, world["cycle"].pk))
+    assert response.url == world["cycle"].get_absolute_url()
+    assert "Revise the plan" not in client.get(_url("detail", world, world["cycle"].pk)).content.decode()
+    client.post(_url("reopen", world, world["cycle"].pk))
+    assert client.get(_url("plan", world, world["cycle"].pk)).status_code == 200

@@ -117,7 +117,12 @@ def cycle_reopen(request: HttpRequest, program_id: int, pk: int) -> HttpResponse
 def cycle_next(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("log")
-    following = services.cycle_start_next(cycle=get_cycle(access, pk), user=request.user)
+    cycle = get_cycle(access, pk)
+    started = cycle.next_cycles.first()
+    if started:  # a second click, or a second teacher: the team goes on with the one already started
+        messages.info(request, _("The next cycle was already started from this one: “%(title)s”.") % {"title": started})
+        return redirect(started.get_absolute_url())
+    following = services.cycle_start_next(cycle=cycle, user=request.user)
     messages.success(
         request,
         _("Next cycle started, its plan copied from this one with the reflection's revisions. Revise it together."),

@@ -33,6 +33,9 @@ def plan_edit(request: HttpRequest, program_id: int, pk: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("log")
     cycle = get_cycle(access, pk)
+    if cycle.done_at:  # a closed cycle's plan is the record of what was taught: reopen it to revise
+        messages.info(request, _("This cycle is closed: reopen it to revise its plan."))
+        return redirect(cycle.get_absolute_url())
     latest = latest_version(cycle)
     conflict = None
     if request.method == "POST":
