@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from komunitas.access import ProgramAccess, program_access
@@ -22,7 +23,8 @@ from ..models import Instrument, InstrumentKind, Item
 from ..starter import starter_instruments_load
 from .base import get_instrument, get_item
 
-LOCKED = _(
+# Lazy: a module-level text is translated when shown, in the reader's language, not once at import.
+LOCKED = gettext_lazy(
     "This instrument has responses, so its items and scale are locked: stored answers must keep their meaning. "
     "Make an editable copy to change them."
 )

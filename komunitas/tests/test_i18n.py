@@ -1,5 +1,6 @@
 """Indonesian by default, English on request; the translation catalogue is complete."""
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,28 @@ def test_every_main_page_renders_in_both_languages(client, facilitator, program,
         response = client.get(reverse(name, args=[program.pk]))
         assert response.status_code == 200, name
         assert f'lang="{language}"' in response.content.decode()
+
+
+def test_no_module_translates_a_text_once_at_import():
+    """A module-level text must be lazy (``gettext_lazy``): ``gettext`` at import translates it once, into whatever
+    language was active then, and every reader gets that language (an English page showed an Indonesian message
+    depending on which test imported the view first)."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for path in root.glob("*/**/*.py"):
+        if ".venv" in path.parts or "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text())
+        eager = {
+            alias.asname or alias.name
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+            for alias in node.names
+            if alias.name in {"gettext", "ngettext", "pgettext"}
+        }
+        for node in tree.body:  # module level only: inside functions gettext runs per request
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            calls = [call for call in ast.walk(value) if isinstance(call, ast.Call)] if value else []
+            if any(isinstance(call.func, ast.Name) and call.func.id in eager for call in calls):
+                offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == []

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from komunitas.access import ProgramAccess, program_access
@@ -25,7 +26,8 @@ from .. import lessons, notes
 from ..lesson_forms import NoteEditForm, NoteForm
 from ..models import ObservationNote
 
-LATE_REFUSED = _("This lesson is over (or has not started): only its observers may still add notes.")
+# Lazy: a module-level text is translated when shown, in the reader's language, not once at import.
+LATE_REFUSED = gettext_lazy("This lesson is over (or has not started): only its observers may still add notes.")
 
 
 def _wants_json(request: HttpRequest) -> bool:
