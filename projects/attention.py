@@ -33,7 +33,7 @@ def late_project_milestones(access: ProgramAccess) -> list[Attention]:
         len(late),
     ) % {"n": len(late)}
     links = [
-        (f"{milestone.title} · {milestone.project.title}", project_url(milestone.project, program.pk))
+        (f"{milestone.title} ({milestone.project.title})", project_url(milestone.project, program.pk))
         for milestone in late[:SHOWN]
     ]
     return [Attention(text, links)]

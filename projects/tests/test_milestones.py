@@ -166,4 +166,4 @@ def test_the_dashboard_shows_them(client, project, teacher):
     MilestoneFactory(project=project, title="Survei warga")
     client.force_login(teacher)
     page = client.get(reverse("program_dashboard", args=[project.club.program_id])).content.decode()
-    assert "1 project milestone is late" in page and "Survei warga · Bank sampah" in page
+    assert "1 project milestone is late" in page and "Survei warga (Bank sampah)" in page
