@@ -5,8 +5,7 @@ check-in, its figures for the dashboard, Table 1, the report and the export, a p
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
-from komunitas.models import PersonKind
+from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
 
 from .attention import overdue_follow_ups
 from .demo import seed_parent_classes
@@ -16,6 +15,7 @@ from .models import PARENT_CLASS
 from .panels import parent_panel
 from .privacy import erase_person, person_data
 from .report import parent_report_section
+from .selectors import class_audience
 
 
 def bench_pages(program) -> dict[str, str]:
@@ -41,7 +41,7 @@ register(
             SessionType(
                 PARENT_CLASS,
                 _("Parent class"),
-                audience=participants_in(PersonKind.PARENT, PersonKind.TEACHER, PersonKind.FACILITATOR),
+                audience=class_audience,  # the program's parents and the staff running the class
                 page="parents:detail",
             ),
         ],

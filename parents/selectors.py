@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from komunitas.access import ProgramAccess
+from komunitas.activities import participants_in
 from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Program, Session
 from komunitas.selectors import session_page
 
-from .models import PARENT_CLASS, Contribution, DialogueNote, DialogueTag, FollowUp, Theme
+from .models import PARENT_CLASS, Contribution, DialogueNote, DialogueTag, FollowUp, ParentClass, Theme
 
 
 def _count(queryset, key: str):
@@ -152,3 +153,23 @@ def program_follow_ups(program: Program):
 def open_first(follow_ups):
     """Open follow-ups first (soonest due first, undated last), then those done (latest first)."""
     return follow_ups.order_by(F("done_on").desc(nulls_first=True), F("due_date").asc(nulls_last=True), "pk")
+
+
+# Before a class's record says who runs it, and for its parents: the program's parents, teachers and facilitators.
+EVERYONE_AROUND = participants_in(PersonKind.PARENT, PersonKind.TEACHER, PersonKind.FACILITATOR)
+
+
+def class_audience(session):
+    """Who a parent class's attendance list (and its printed daftar hadir) shows: the program's parents and the staff
+    running it — the program's facilitators, the class's leader, the teacher who logged it and a speaker from the
+    school — not every teacher (the attendance page can still show every participant). Two queries: the speaker, the
+    people."""
+    people = EVERYONE_AROUND(session)
+    running = {session.facilitator_id}
+    if session.pk:
+        running.add(ParentClass.objects.filter(session_id=session.pk).values_list("speaker_id", flat=True).first())
+    running.discard(None)
+    staff = Q(pk__in=running)
+    if session.created_by_id:
+        staff |= Q(user_id=session.created_by_id)
+    return people.filter(Q(kind__in=[PersonKind.PARENT, PersonKind.FACILITATOR]) | staff)

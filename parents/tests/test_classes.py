@@ -197,3 +197,19 @@ def test_a_class_planned_on_the_schedule_shows_on_the_list(client, program, faci
     response = client.get(reverse("parents:index", args=[program.pk]))
     assert list(response.context["page"].object_list) == [session]
     assert "Class record not filled in yet" in response.content.decode()
+
+
+def test_the_attendance_list_is_the_programs_parents_and_the_staff_running_the_class(world):
+    """Not every teacher of the school: the class's leader, a speaker from the school, the facilitators."""
+    from komunitas.activities import session_type
+    from komunitas.models import Person, PersonKind
+
+    session = world["parent_session"]
+    record = session.parent_class
+    speaker = Person.objects.teachers_of(world["program"]).first()
+    listed = set(session_type(session.kind).audience(session))
+    assert set(world["parents"]) <= listed and speaker not in listed
+    record.speaker_kind, record.speaker = "teacher", speaker
+    record.save()
+    listed = set(session_type(session.kind).audience(session))
+    assert speaker in listed and all(p.kind in (PersonKind.PARENT, PersonKind.FACILITATOR) for p in listed - {speaker})
