@@ -3,12 +3,11 @@ with their forum figures, and one teacher's forum record. Each costs a fixed num
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 
 from komunitas.access import ProgramAccess
 from komunitas.models import Attendance, AttendanceStatus, Person, SessionStatus
-from komunitas.selectors import session_page
+from komunitas.selectors import count_subquery, session_page
 
 from .models import FORUM, ForumSession, PeerFeedback, PracticeLog, Reflection
 
@@ -58,12 +57,6 @@ def mark_authors(access: ProgramAccess, items: list[PeerFeedback]) -> list[PeerF
     return items
 
 
-def _count(queryset, key: str, counted: str = "pk"):
-    """A correlated COUNT subquery (no join fan-out when several counts sit on one row)."""
-    counted = queryset.order_by().values(key).annotate(n=Count(counted, distinct=True)).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def may_fill_in_or_change(access: ProgramAccess, session) -> bool:
     """Whether the viewer may open the forum form of ``session`` (``ProgramAccess.can_change`` and
     ``can_fill_in``; ``session.forum_or_none`` is set by ``views.base.get_forum_session``)."""
@@ -105,15 +98,15 @@ def teachers_with_counts(access: ProgramAccess) -> list[Person]:
     practice = PracticeLog.objects.filter(program=program, teacher=person)
     return list(
         Person.objects.teachers_of(program).annotate(
-            n_presentations=_count(
+            n_presentations=count_subquery(
                 ForumSession.objects.filter(session__program=program, presenters=person), "presenters"
             ),
-            n_attended=_count(attended_forum(program).filter(person=person), "person"),
-            n_given=_count(visible_feedback(access).filter(author=person), "author"),
-            n_received=_count(PeerFeedback.objects.filter(in_program, presenter=person), "presenter"),
-            n_reflections=_count(Reflection.objects.filter(in_program, author=person), "author"),
-            n_practice=_count(practice, "teacher"),
-            n_methods=_count(practice, "teacher", counted="method"),
+            n_attended=count_subquery(attended_forum(program).filter(person=person), "person"),
+            n_given=count_subquery(visible_feedback(access).filter(author=person), "author"),
+            n_received=count_subquery(PeerFeedback.objects.filter(in_program, presenter=person), "presenter"),
+            n_reflections=count_subquery(Reflection.objects.filter(in_program, author=person), "author"),
+            n_practice=count_subquery(practice, "teacher"),
+            n_methods=count_subquery(practice, "teacher", counted="method"),
         )
     )
 

@@ -17,6 +17,16 @@ from .access import ProgramAccess
 from .models import STAFF_KINDS, Attendance, AttendanceStatus, Person, Program, Session, SessionStatus
 
 
+def count_subquery(queryset, key: str, counted: str = "pk"):
+    """A correlated COUNT subquery of ``queryset`` grouped by ``key`` (an ``OuterRef`` filter on it): one count per
+    row of the outer query, and no join fan-out when several counts sit on one row. Every app's lists use it."""
+    from django.db.models import Count, IntegerField, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    counts = queryset.order_by().values(key).annotate(n=Count(counted, distinct=True)).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
 @dataclass
 class HeldOfPlanned:
     """Sessions held of sessions planned. Cancelled sessions are not planned ones; held ones are."""

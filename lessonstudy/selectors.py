@@ -25,10 +25,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from komunitas.access import ProgramAccess
 from komunitas.models import Person, PersonKind, Program, SessionStatus
+from komunitas.selectors import count_subquery
 
 from .models import Cycle, OpenLesson, PlanVersion, Reflection, Stage
 
@@ -71,12 +71,6 @@ def stage_steps(stage: Stage) -> list[dict]:
     ]
 
 
-def _count(queryset, key: str):
-    """A correlated COUNT subquery (no join fan-out when several counts sit on one row)."""
-    counted = queryset.order_by().values(key).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def _first_date(queryset, key: str, function):
     dated = queryset.order_by().values(key).annotate(day=function("session__date")).values("day")
     return Subquery(dated)
@@ -92,8 +86,8 @@ def cycles_for_list(program: Program) -> QuerySet[Cycle]:
         with_stage(program.lesson_cycles.all())
         .select_related("model_teacher")
         .annotate(
-            team_size=_count(Cycle.team.through.objects.filter(cycle_id=OuterRef("pk")), "cycle_id"),
-            version_count=_count(PlanVersion.objects.filter(cycle_id=OuterRef("pk")), "cycle_id"),
+            team_size=count_subquery(Cycle.team.through.objects.filter(cycle_id=OuterRef("pk")), "cycle_id"),
+            version_count=count_subquery(PlanVersion.objects.filter(cycle_id=OuterRef("pk")), "cycle_id"),
             lesson_date=_first_date(lessons, "cycle_id", Min),
             reflection_date=_first_date(reflections, "cycle_id", Max),
         )

@@ -6,23 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from komunitas.access import ProgramAccess
 from komunitas.activities import participants_in
 from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Program, Session
-from komunitas.selectors import session_page
+from komunitas.selectors import count_subquery, session_page
 
 from .models import PARENT_CLASS, Contribution, DialogueNote, DialogueTag, FollowUp, ParentClass, Theme
-
-
-def _count(queryset, key: str):
-    """A correlated COUNT subquery (no join fan-out when several counts sit on one row)."""
-    counted = queryset.order_by().values(key).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def class_sessions(program: Program):
@@ -41,10 +34,12 @@ def classes_with_counts(program: Program):
         class_sessions(program)
         .select_related("parent_class__speaker", "facilitator")
         .annotate(
-            parents_present=_count(present, "session_id"),
-            note_count=_count(DialogueNote.objects.filter(session=OuterRef("pk")), "session_id"),
-            contribution_count=_count(Contribution.objects.filter(session=OuterRef("pk")), "session_id"),
-            open_follow_ups=_count(FollowUp.objects.filter(session=OuterRef("pk"), done_on__isnull=True), "session_id"),
+            parents_present=count_subquery(present, "session_id"),
+            note_count=count_subquery(DialogueNote.objects.filter(session=OuterRef("pk")), "session_id"),
+            contribution_count=count_subquery(Contribution.objects.filter(session=OuterRef("pk")), "session_id"),
+            open_follow_ups=count_subquery(
+                FollowUp.objects.filter(session=OuterRef("pk"), done_on__isnull=True), "session_id"
+            ),
         )
         .order_by("-date", "-start_time", "-pk")
     )

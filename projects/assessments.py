@@ -10,11 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q
 
 from komunitas.access import ProgramAccess
 from komunitas.models import Attendance, AttendanceStatus, Person, PersonKind, Program, SessionStatus
+from komunitas.selectors import count_subquery
 
 from .models import Artifact, Club, ClubMeeting, ClubRubric, Phase, Skill, SkillAssessment
 from .rubric import level_for, levels
@@ -94,12 +94,6 @@ def program_student(program: Program, pk: int) -> Person | None:
     return students.filter(Exists(Person.objects.filter(in_program, pk=OuterRef("pk")))).first()
 
 
-def _count(queryset, key: str):
-    """A correlated COUNT subquery (no join fan-out)."""
-    counted = queryset.order_by().values(key).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 @dataclass
 class SkillGrowth:
     skill: str
@@ -138,7 +132,10 @@ def student_profile(program: Program, person: Person) -> dict:
     )
     clubs = list(
         program.clubs.filter(members=person)
-        .annotate(meetings_held=_count(meetings, "club_id"), present=_count(present, "session__club_meeting__club_id"))
+        .annotate(
+            meetings_held=count_subquery(meetings, "club_id"),
+            present=count_subquery(present, "session__club_meeting__club_id"),
+        )
         .order_by("name", "pk")
     )
     artifacts = list(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 
 from komunitas.access import ProgramAccess
 from komunitas.activities import participants_in
 from komunitas.models import PersonKind, Session, SessionStatus
+from komunitas.selectors import count_subquery
 
 from .models import Club, ClubMeeting, Project
 from .work_selectors import projects_with_progress
@@ -31,22 +31,16 @@ def club_audience(session: Session):
     return people.filter(Q(pk__in=members) | Q(pk__in=mentors))
 
 
-def _count(queryset, key: str):
-    """A correlated COUNT subquery (no join fan-out when several counts sit on one row)."""
-    counted = queryset.order_by().values(key).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def clubs_with_counts(program):
     """The program's clubs with ``member_count``, ``mentor_count``, ``meetings_held`` and ``project_count``, as
     a QuerySet to filter: one query (correlated counts)."""
     return program.clubs.annotate(
-        member_count=_count(Club.members.through.objects.filter(club_id=OuterRef("pk")), "club_id"),
-        mentor_count=_count(Club.mentors.through.objects.filter(club_id=OuterRef("pk")), "club_id"),
-        meetings_held=_count(
+        member_count=count_subquery(Club.members.through.objects.filter(club_id=OuterRef("pk")), "club_id"),
+        mentor_count=count_subquery(Club.mentors.through.objects.filter(club_id=OuterRef("pk")), "club_id"),
+        meetings_held=count_subquery(
             ClubMeeting.objects.filter(club_id=OuterRef("pk"), session__status=SessionStatus.HELD), "club_id"
         ),
-        project_count=_count(Project.objects.filter(club_id=OuterRef("pk")), "club_id"),
+        project_count=count_subquery(Project.objects.filter(club_id=OuterRef("pk")), "club_id"),
     ).order_by("name", "pk")
 
 
