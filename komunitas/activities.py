@@ -33,6 +33,10 @@ folder and a line in ``INSTALLED_APPS``. What an app declares, and who reads it:
   (``/programs/<id>/report.pdf``): a template and its context, in one part of the report (``ReportPart``: the
   introduction, the method, the results, the appendix), at a fixed number of queries, with at most a few photos
   (``shown_for("report")`` only). Read by ``report_sections_for(access)``, for ``komunitas/report.py``.
+- ``schedule_templates`` — ``ScheduleTemplate``: a regular pattern of its sessions (the forum weekly) that a new
+  program's schedule is planned from, each adjusted by the facilitator first (``schedule_templates()``).
+- ``setup_steps`` — ``SetupStep``: a step of a new program's first run (import the roster, plan, invite, the
+  baseline questionnaires), each with its page and its state in one query (``setup_steps()``).
 
 Registration refuses duplicates (app, path, session type, indicator) and unknown aspects or person kinds, and
 keeps a declared order (``order``, then registration order). Tests add a throwaway activity with
@@ -60,11 +64,15 @@ from .contract import (  # the types of the contract, imported by apps from here
     Audience,
     Indicator,
     Panel,
+    PlannedSlot,
     ReportPart,
     ReportSection,
+    ScheduleTemplate,
     SessionAction,
     SessionType,
+    SetupStep,
     StandardAspect,
+    StepState,
     Text,
     participants_in,
 )
@@ -81,11 +89,15 @@ __all__ = [
     "Audience",
     "Indicator",
     "Panel",
+    "PlannedSlot",
     "ReportPart",
     "ReportSection",
+    "ScheduleTemplate",
     "SessionAction",
     "SessionType",
+    "SetupStep",
     "StandardAspect",
+    "StepState",
     "Text",
     "participants_in",
 ]
@@ -142,6 +154,23 @@ def _check(activity: Activity) -> None:
             refuse(f"the indicator {indicator.key!r} is already registered")
         if indicator.aspect not in StandardAspect.values:
             refuse(f"the indicator {indicator.key!r} names an unknown aspect {indicator.aspect!r}")
+    kinds = taken | set(values)
+    _check_keys(
+        refuse, "schedule template", activity.schedule_templates, [t for o in others for t in o.schedule_templates]
+    )
+    for template in activity.schedule_templates:
+        for slot in template.slots:
+            if slot.kind not in kinds:
+                refuse(f"the schedule template {template.key!r} plans an unknown session type {slot.kind!r}")
+    _check_keys(refuse, "setup step", activity.setup_steps, [s for o in others for s in o.setup_steps])
+
+
+def _check_keys(refuse, what: str, own: Sequence, others: Sequence) -> None:
+    taken = {item.key for item in others}
+    keys = [item.key for item in own]
+    for key in keys:
+        if key in taken or keys.count(key) > 1:
+            refuse(f"the {what} {key!r} is already registered")
 
 
 def _unregister(app: str) -> None:
@@ -318,6 +347,18 @@ def bench_pages(program: Program) -> dict[str, str]:
         if activity.bench_pages:
             pages.update({f"{activity.app}: {name}": url for name, url in activity.bench_pages(program).items()})
     return pages
+
+
+def schedule_templates() -> list[ScheduleTemplate]:
+    """Every activity's schedule templates, by their order (then the activities')."""
+    templates = [template for activity in activities() for template in activity.schedule_templates]
+    return sorted(templates, key=lambda template: template.order)
+
+
+def setup_steps() -> list[SetupStep]:
+    """Every activity's first-run steps, by their order (then the activities')."""
+    steps = [step for activity in activities() for step in activity.setup_steps]
+    return sorted(steps, key=lambda step: step.order)
 
 
 def demo_seeders() -> list[Callable[..., None]]:

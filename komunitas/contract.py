@@ -3,6 +3,7 @@ registers them and is what apps import; its docstring says who reads each field)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -152,6 +153,53 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class PlannedSlot:
+    """One session in each planned week of a ``ScheduleTemplate``: its kind, title, weekday (0 = Monday), times."""
+
+    kind: str  # a registered session type
+    title: Text
+    weekday: int
+    start: dt.time
+    end: dt.time
+
+
+@dataclass(frozen=True)
+class ScheduleTemplate:
+    """A regular pattern a program's schedule is planned from (the first run's "plan the schedule"), e.g. the
+    forum every week or a parent class every second week. The facilitator adjusts each before anything is created;
+    ``first_week`` and ``every_weeks`` are the defaults offered."""
+
+    key: str  # unique: "<app>.<name>"
+    label: Text
+    help: Text
+    slots: Sequence[PlannedSlot]
+    every_weeks: int = 1
+    first_week: int = 1
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class StepState:
+    """Where a program stands on one setup step: done or not, and a few words of what is there ("32 students")."""
+
+    done: bool
+    summary: Text = ""
+
+
+@dataclass(frozen=True)
+class SetupStep:
+    """A step of a new program's first run, shown on the setup guide and, until the guide is finished, on the
+    dashboard. ``state(program)`` reads at most one query; ``url(program)`` is the page that does the step."""
+
+    key: str  # unique, stable: skipped steps are stored by key
+    title: Text
+    description: Text
+    url: Callable[[Program], str]
+    state: Callable[[Program], StepState]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Activity:
     """Everything the rest of the product needs from one app. Only ``app`` is required."""
 
@@ -180,6 +228,9 @@ class Activity:
     erase_person: Callable[..., None] | None = None  # fn(person, by): remove or anonymise it, keeping counts
     # fn(access) -> ReportSection | None: its sections of the final report (fixed queries each)
     report_sections: Sequence[Callable[[ProgramAccess], ReportSection | None]] = ()
+    # the regular patterns a new program's schedule is planned from (the first run), and the first run's steps
+    schedule_templates: Sequence[ScheduleTemplate] = ()
+    setup_steps: Sequence[SetupStep] = ()
 
     @property
     def index_url_name(self) -> str | None:

@@ -57,6 +57,7 @@ def record(person: Person) -> dict:
             "class": person.class_name,
             "subject": person.subject,
             "phone": person.phone,
+            "email": person.email,
             "school": person.school.name,
             "parent_of": [str(child) for child in person.guardian_of.all()],
             "parents": [str(parent) for parent in person.guardians.all()],
@@ -117,7 +118,7 @@ def core_erase(person: Person, by) -> None:
     person.guardian_of.clear()
     person.guardians.clear()
     person.name = erased_name()
-    person.identifier = person.phone = person.subject = ""
+    person.identifier = person.phone = person.subject = person.email = ""
     now = timezone.now()
     person.archived_at = person.archived_at or now
     person.erased_at = now

@@ -29,6 +29,7 @@ from .models import (
     Person,
     PhotoConsent,
     Program,
+    ProgramSetup,
     Role,
     School,
     Session,
@@ -64,11 +65,22 @@ def stage_ranges(start: dt.date, weeks: int, shares: list[float]) -> list[tuple[
 
 @transaction.atomic
 def program_create(
-    *, school: School, name: str, start_date: dt.date, weeks: int, cycle: str, description: str = ""
+    *,
+    school: School,
+    name: str,
+    start_date: dt.date,
+    weeks: int,
+    cycle: str,
+    description: str = "",
+    guided: bool = False,
 ) -> Program:
+    """A program with its stages and their checklists; ``guided``: with the first-run guide (a facilitator's new
+    program; the demo and tests make theirs without)."""
     program = Program(school=school, name=name, start_date=start_date, weeks=weeks, description=description)
     program.full_clean()
     program.save()
+    if guided:
+        ProgramSetup.objects.create(program=program)
     preset = CYCLE_PRESETS[cycle]
     ranges = stage_ranges(start_date, weeks, [share for _, share, _ in preset])
     for order, ((stage_name, _share, tasks), (first, last)) in enumerate(zip(preset, ranges), start=1):

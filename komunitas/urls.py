@@ -9,11 +9,12 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import accounts, export, people, privacy, programs, report, schedule, school, sessions, staff
+from .views import accounts, export, people, privacy, programs, report, schedule, school, sessions, setup, staff
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
     path("settings/", programs.program_settings, name="program_settings"),
+    path("setup/", setup.program_setup, name="program_setup"),
     path("school/", school.school_edit, name="school_edit"),
     path("school/logo", school.school_logo, name="school_logo"),
     path("stages/", programs.program_stages, name="program_stages"),

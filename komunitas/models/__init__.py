@@ -22,7 +22,7 @@ from .people import (
     participation_on,
     took_part,
 )
-from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, Stage
+from .programs import CYCLE_PRESETS, ChecklistItem, CycleTemplate, Program, ProgramQuerySet, ProgramSetup, Stage
 from .report import Obstacle, ObstacleCategory, ReportText
 from .schools import District, DistrictOfficer, Membership, Role, School, SchoolDataVersion
 from .sessions import (
@@ -64,6 +64,7 @@ __all__ = [
     "PhotoConsent",
     "Program",
     "ProgramQuerySet",
+    "ProgramSetup",
     "ReportText",
     "Role",
     "School",

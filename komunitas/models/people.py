@@ -116,6 +116,9 @@ class Person(models.Model):
     class_name = models.CharField(_("class"), max_length=16, blank=True, help_text=_("For students, e.g. 7A."))
     subject = models.CharField(_("subject taught"), max_length=80, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("Staff only: where their account invitation is sent.")
+    )
     guardian_of = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="guardians", verbose_name=_("parent of")
     )

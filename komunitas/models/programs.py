@@ -173,3 +173,19 @@ class ChecklistItem(models.Model):
     @property
     def done(self) -> bool:
         return self.done_at is not None
+
+
+class ProgramSetup(models.Model):
+    """A new program's first run (the setup guide): which steps the facilitator skipped, and when the guide was
+    finished. Programs made before the guide existed have none, and show no guide."""
+
+    program = models.OneToOneField(Program, on_delete=models.CASCADE, primary_key=True, related_name="setup")
+    skipped = models.JSONField(_("skipped steps"), default=list, blank=True)  # SetupStep keys
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("program setup")
+        verbose_name_plural = _("program setups")
+
+    def __str__(self) -> str:
+        return str(self.program)

@@ -15,6 +15,7 @@ from komunitas.testing import permission_table_test, personal_data_test, program
 TABLE = [
     ("program_dashboard", {}, "get", "read", 200),
     ("program_settings", {}, "get", "settings", 200),
+    ("program_setup", {}, "get", "manage", 200),
     ("school_edit", {}, "get", "settings", 200),
     ("school_edit", {}, "post", "settings", 200),  # empty form: errors
     ("school_logo", {}, "get", "read", 200),

@@ -84,9 +84,10 @@ def program_create(request: HttpRequest) -> HttpResponse:
             weeks=data["weeks"],
             cycle=data["cycle"],
             description=data["description"],
+            guided=True,
         )
-        messages.success(request, _("Program created with its stages. Next: add people to the roster."))
-        return redirect(program)
+        messages.success(request, _("Program created with its stages. Next: the first steps, one by one."))
+        return redirect("program_setup", program_id=program.pk)
     return render(request, "komunitas/program_create.html", {"form": form})
 
 
