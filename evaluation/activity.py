@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from komunitas.activities import Activity, register
 
+from .baseline import STEP as BASELINE_STEP
 from .dashboard import missing_questionnaires, scales_panel
 from .demo import seed_evaluation
 from .export import evaluation_sheets
@@ -48,5 +49,6 @@ register(
         export_sheets=[evaluation_sheets],
         erase_person=erase_person,
         report_sections=[expected_results, instruments_used, evaluation_results, instruments_appendix],
+        setup_steps=[BASELINE_STEP],  # the first run's last step
     )
 )

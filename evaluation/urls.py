@@ -3,7 +3,7 @@ questionnaire at /q/<token>/ (``public_urlpatterns``, included at the site's roo
 
 from django.urls import path
 
-from .views import instruments, links, overview, responses, results
+from .views import baseline, instruments, links, overview, responses, results
 
 app_name = "evaluation"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("instruments/new/", instruments.instrument_create, name="instrument_create"),
     path("instruments/import/", instruments.instrument_import, name="instrument_import"),
     path("instruments/starter/", instruments.starter_load, name="starter_load"),
+    path("baseline/", baseline.baseline_page, name="baseline"),
     path("instruments/<int:pk>/", instruments.instrument_detail, name="instrument_detail"),
     path("instruments/<int:pk>/edit/", instruments.instrument_edit, name="instrument_edit"),
     path("instruments/<int:pk>/delete/", instruments.instrument_delete, name="instrument_delete"),

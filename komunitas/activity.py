@@ -13,6 +13,7 @@ from .models import PersonKind, Program, SessionStatus
 from .privacy import core_erase, core_person_data
 from .report import attendance_appendix, photo_appendix
 from .selectors import HeldOfPlanned, session_counts
+from .setup_guide import CORE_STEPS
 
 REFLECTION = "reflection"
 OTHER = "other"
@@ -65,5 +66,6 @@ register(
         # The report's appendices the core owns: attendance (lampiran daftar hadir) and photos (foto kegiatan)
         report_sections=[attendance_appendix, photo_appendix],
         bench_pages=bench_pages,
+        setup_steps=CORE_STEPS,  # the first run: roster, teachers, schedule, accounts (the evaluation adds one)
     )
 )

@@ -197,6 +197,8 @@ class SetupStep:
     url: Callable[[Program], str]
     state: Callable[[Program], StepState]
     order: int = 100
+    # fn(program) -> [(label, url)]: other ways to do the step (e.g. "add one by one"), shown beside its button
+    more: Callable[[Program], Sequence[tuple[Text, str]]] | None = None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import activities, freshness
+from . import activities, freshness, setup_guide
 from .access import ProgramAccess
 from .activities import Attention
 from .charts import grouped_bar_chart, line_chart
@@ -409,6 +409,8 @@ def panels_html(access: ProgramAccess) -> str:
     if html is None:
         context = dashboard_figures(access, today)
         context["panels"] = activities.panels_for(access)
+        # The first-run guide, for those who do its steps (cached like the rest: its state is the program's data).
+        context["setup_guide"] = setup_guide.dashboard_guide(access.program) if access.can_manage else None
         html = render_to_string("komunitas/includes/dashboard/_panels.html", context)
         cache.set(key, html, CACHE_SECONDS)
     return mark_safe(html)  # rendered by our template, escaped there

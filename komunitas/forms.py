@@ -143,6 +143,7 @@ class PersonForm(ModelForm):
             "class_name",
             "subject",
             "phone",
+            "email",
             "guardian_of",
             "user",
         ]
@@ -195,6 +196,9 @@ class PersonForm(ModelForm):
             self.add_error("class_name", _("A student needs a class, e.g. 7A."))
         if data.get("guardian_of") and kind != PersonKind.PARENT:
             self.add_error("guardian_of", _("Only a parent can be linked to children."))
+        if data.get("email") and kind not in STAFF_KINDS:
+            # Students' and parents' e-mail addresses are not needed by the app (data minimisation).
+            self.add_error("email", _("Only staff need an e-mail address here (for their account invitation)."))
         if kind != PersonKind.STUDENT:
             data["consent_purposes"] = []
         elif self._new_purposes(data) and not data.get("consent_given_by"):

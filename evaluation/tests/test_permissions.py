@@ -36,6 +36,8 @@ TABLE = [
     ("evaluation:instrument_import", {}, "get", "manage", 200),
     ("evaluation:instrument_import", {}, "post", "manage", 200),  # nothing chosen: errors
     ("evaluation:starter_load", {}, "post", "manage", 302),
+    ("evaluation:baseline", {}, "get", "manage", 200),
+    ("evaluation:baseline", {}, "post", "manage", 302),
     ("evaluation:instrument_detail", {"pk": "questionnaire"}, "get", "read", 200),
     ("evaluation:instrument_detail", {"pk": "interview"}, "get", "read", 200),
     ("evaluation:instrument_detail", {"pk": "fresh"}, "get", "read", 200),

@@ -16,6 +16,7 @@ TABLE = [
     ("program_dashboard", {}, "get", "read", 200),
     ("program_settings", {}, "get", "settings", 200),
     ("program_setup", {}, "get", "manage", 200),
+    ("program_setup", {}, "post", "manage", 302),  # no action: a message, nothing changed
     ("school_edit", {}, "get", "settings", 200),
     ("school_edit", {}, "post", "settings", 200),  # empty form: errors
     ("school_logo", {}, "get", "read", 200),

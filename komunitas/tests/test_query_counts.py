@@ -49,8 +49,9 @@ def count_queries(client, url):
 # Every page starts with 3 queries: the session, the user, the program with the user's role (one query).
 PAGES = {
     # + stages, their checklists; the panels (komunitas/dashboard.py, not cached yet): sessions with attendance
-    # counts, attendance marks of held sessions, participation periods, photos, photos lacking consent
-    "program_dashboard": (lambda p, s: reverse("program_dashboard", args=[p.pk]), 10),
+    # counts, attendance marks of held sessions, participation periods, photos, photos lacking consent; whether
+    # the program has a first-run guide (komunitas/setup_guide.py; none here)
+    "program_dashboard": (lambda p, s: reverse("program_dashboard", args=[p.pk]), 11),
     # + count, the page of people (with "participant" flag), their children, the class filter's options
     "people_list": (lambda p, s: reverse("people_list", args=[p.pk]), 7),
     # + all sessions with their facilitators
