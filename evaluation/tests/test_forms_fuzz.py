@@ -22,6 +22,7 @@ PAGES = [
     FormPage("evaluation:item_create", {"pk": "fresh"}),
     FormPage("evaluation:item_edit", {"pk": "item"}),
     FormPage("evaluation:link_list", {"pk": "parents_questionnaire"}),
+    FormPage("evaluation:baseline"),
     FormPage("evaluation:record", {"pk": "observation"}, role="teacher"),
     FormPage("evaluation:record", {"pk": "interview"}),
     FormPage("evaluation:record", {"pk": "parents_questionnaire"}, role="superuser"),  # a paper questionnaire

@@ -15,6 +15,7 @@ PAGES = [
     FormPage("login", role=None, in_program=False),
     FormPage("password_reset", role=None, in_program=False),
     FormPage("program_settings"),
+    FormPage("program_setup"),  # skip / return / hide: arbitrary actions and step keys
     FormPage("school_edit", role="principal"),
     FormPage("stage_create"),
     FormPage("stage_edit", {"stage_id": "stage"}),
