@@ -1,10 +1,21 @@
 """What the teacher forum adds to a program (the plug-in contract, komunitas/activities.py)."""
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.export import forum_sheets
-from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, participants_in, register
+from komunitas.activities import (
+    Activity,
+    Indicator,
+    PlannedSlot,
+    ScheduleTemplate,
+    SessionType,
+    StandardAspect,
+    participants_in,
+    register,
+)
 from komunitas.models import Person, PersonKind
 
 from .demo import seed_forum
@@ -24,6 +35,16 @@ def bench_pages(program) -> dict[str, str]:
     if teacher:
         pages["teacher page"] = reverse("forums:teacher_detail", args=[program.pk, teacher.pk])
     return pages
+
+
+# Weekly, on the day and at the time the demo's forum meets.
+WEEKLY_FORUM = ScheduleTemplate(
+    key="forums.weekly",
+    label=_("Teacher forum, every week"),
+    help=_("Teachers share what they tried in class and give each other feedback."),
+    slots=[PlannedSlot(FORUM, _("Teacher forum"), weekday=1, start=dt.time(13, 30), end=dt.time(15, 0))],
+    order=10,
+)
 
 
 register(
@@ -86,5 +107,6 @@ register(
         person_data=person_data,
         erase_person=erase_person,
         report_sections=[forum_report_section],
+        schedule_templates=[WEEKLY_FORUM],
     )
 )

@@ -9,7 +9,20 @@ from django.urls import include, path
 
 from . import activities
 from .auth_forms import SignInForm
-from .views import accounts, export, people, privacy, programs, report, schedule, school, sessions, setup, staff
+from .views import (
+    accounts,
+    export,
+    people,
+    planning,
+    privacy,
+    programs,
+    report,
+    schedule,
+    school,
+    sessions,
+    setup,
+    staff,
+)
 
 program_patterns = [
     path("", programs.program_dashboard, name="program_dashboard"),
@@ -44,6 +57,7 @@ program_patterns = [
     path("staff/<int:membership_id>/unlock/", staff.staff_unlock, name="staff_unlock"),
     path("schedule/", schedule.schedule, name="schedule"),
     path("schedule.ics", schedule.schedule_ics, name="schedule_ics"),
+    path("schedule/plan/", planning.schedule_plan, name="schedule_plan"),
     path("sessions/new/", sessions.session_create, name="session_create"),
     path("sessions/<int:session_id>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:session_id>/edit/", sessions.session_edit, name="session_edit"),

@@ -1,9 +1,19 @@
 """What community lesson study adds to a program (the plug-in contract, komunitas/activities.py). The cycles'
 own pages are built in a later issue; until then open lessons are sessions on the schedule."""
 
+import datetime as dt
+
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
+from komunitas.activities import (
+    Activity,
+    Indicator,
+    PlannedSlot,
+    ScheduleTemplate,
+    SessionType,
+    StandardAspect,
+    register,
+)
 
 from .attention import reflections_due
 from .demo import seed_open_lessons
@@ -15,6 +25,21 @@ from .panels import lesson_panel
 from .privacy import erase_person, person_data
 from .reflections import reflection_audience
 from .report import lesson_report_section
+
+# A cycle every third week from week 3 (after the planning stage): its open lesson on Wednesday morning, as in the
+# demo, and the reflection meeting the same day after it, while the observers still remember the lesson.
+CYCLE_EVERY_THIRD_WEEK = ScheduleTemplate(
+    key="lessonstudy.cycles",
+    label=_("Lesson study cycle, every third week"),
+    help=_("An open lesson that colleagues observe, and the team's reflection meeting on it the same day."),
+    slots=[
+        PlannedSlot(OPEN_LESSON, _("Open lesson"), weekday=2, start=dt.time(8), end=dt.time(9, 20)),
+        PlannedSlot(LS_REFLECTION, _("Lesson study reflection"), weekday=2, start=dt.time(10), end=dt.time(11, 30)),
+    ],
+    every_weeks=3,
+    first_week=3,
+    order=40,
+)
 
 register(
     Activity(
@@ -76,5 +101,6 @@ register(
         export_sheets=[lesson_sheets],
         person_data=person_data,
         erase_person=erase_person,
+        schedule_templates=[CYCLE_EVERY_THIRD_WEEK],
     )
 )

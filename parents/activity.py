@@ -2,10 +2,20 @@
 kind, whose attendance list is the program's parents and the staff running it, the section's pages and the public
 check-in, its figures for the dashboard, Table 1, the report and the export, a parent's data, the demo's classes."""
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
+from komunitas.activities import (
+    Activity,
+    Indicator,
+    PlannedSlot,
+    ScheduleTemplate,
+    SessionType,
+    StandardAspect,
+    register,
+)
 
 from .attention import overdue_follow_ups
 from .demo import seed_parent_classes
@@ -28,6 +38,18 @@ def bench_pages(program) -> dict[str, str]:
     if session:
         pages["class page"] = reverse("parents:detail", args=[program.pk, session.pk])
     return pages
+
+
+# Every second week from week 1, on Saturday morning as in the demo (parents come when they are not at work).
+CLASS_EVERY_SECOND_WEEK = ScheduleTemplate(
+    key="parents.fortnightly",
+    label=_("Parent class, every second week"),
+    help=_("Parents, teachers and guests share inspiration and talk about their children's learning."),
+    slots=[PlannedSlot(PARENT_CLASS, _("Parent inspiration class"), weekday=5, start=dt.time(9), end=dt.time(11))],
+    every_weeks=2,
+    first_week=1,
+    order=30,
+)
 
 
 register(
@@ -84,5 +106,6 @@ register(
         export_sheets=[parent_sheets],
         person_data=person_data,
         erase_person=erase_person,
+        schedule_templates=[CLASS_EVERY_SECOND_WEEK],
     )
 )

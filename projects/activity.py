@@ -1,10 +1,20 @@
 """What the project clubs add to a program (the plug-in contract, komunitas/activities.py): the club meeting
 kind, whose attendance list is its club's members and mentors, the clubs' pages, the demo's clubs."""
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from komunitas.activities import Activity, Indicator, SessionType, StandardAspect, register
+from komunitas.activities import (
+    Activity,
+    Indicator,
+    PlannedSlot,
+    ScheduleTemplate,
+    SessionType,
+    StandardAspect,
+    register,
+)
 
 from .attention import late_project_milestones
 from .demo import seed_club_meetings, seed_club_work
@@ -33,6 +43,20 @@ def bench_pages(program) -> dict[str, str]:
         if member:
             pages["student profile"] = reverse("projects:student", args=[program.pk, member.pk])
     return pages
+
+
+# Twice a week, at the demo's club time. One meeting a day on the schedule: each club's meeting gets its club when it
+# is logged (a club meeting without a club yet lists the program's students and teachers).
+CLUBS_TWICE_A_WEEK = ScheduleTemplate(
+    key="projects.twice_weekly",
+    label=_("Project clubs, twice a week"),
+    help=_("Students work on their projects in their clubs; each meeting is given its club when it is logged."),
+    slots=[
+        PlannedSlot(CLUB, _("Project club meeting"), weekday=0, start=dt.time(14, 0), end=dt.time(15, 30)),
+        PlannedSlot(CLUB, _("Project club meeting"), weekday=3, start=dt.time(14, 0), end=dt.time(15, 30)),
+    ],
+    order=20,
+)
 
 
 register(
@@ -82,5 +106,6 @@ register(
         ],
         report_sections=[club_report_section],
         export_sheets=[club_sheets],
+        schedule_templates=[CLUBS_TWICE_A_WEEK],
     )
 )

@@ -39,6 +39,7 @@ def _pages(program, session):
     urls = [
         reverse("program_dashboard", args=[program.pk]),
         reverse("schedule", args=[program.pk]),
+        reverse("schedule_plan", args=[program.pk]),
         reverse("session_create", args=[program.pk]),
         session.get_absolute_url(),
         reverse("attendance_edit", args=[program.pk, session.pk]),

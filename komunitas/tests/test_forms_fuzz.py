@@ -25,6 +25,7 @@ PAGES = [
     FormPage("participants_update", page=("people_list", {})),
     FormPage("people_import"),
     FormPage("session_create", role="teacher"),
+    FormPage("schedule_plan"),
     FormPage("session_edit", {"session_id": "session"}),
     FormPage("attendance_edit", {"session_id": "session"}, role="teacher"),
     FormPage(

@@ -52,6 +52,8 @@ TABLE = [
     ("staff_unlock", {"membership_id": "teacher_membership"}, "post", "staff", 302),
     ("schedule", {}, "get", "read", 200),
     ("schedule_ics", {}, "get", "read", 200),
+    ("schedule_plan", {}, "get", "manage", 200),
+    ("schedule_plan", {}, "post", "manage", 200),  # empty form: errors, nothing planned
     ("session_create", {}, "get", "log", 200),
     ("session_detail", {"session_id": "session"}, "get", "read", 200),
     ("session_edit", {"session_id": "session"}, "get", "edit_facilitators", 200),

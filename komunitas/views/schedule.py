@@ -56,6 +56,7 @@ def schedule(request: HttpRequest, program_id: int) -> HttpResponse:
             "current_week": program.current_week(),
             "feed_url": feed_url,
             "totals": counts.total(),
+            "nothing_planned": not sessions and not kind,  # not merely nothing of the kind filtered for
         },
     )
 
