@@ -108,6 +108,9 @@ def staff_resend(request: HttpRequest, program_id: int, membership_id: int) -> H
     access = program_access(request, program_id)
     access.require("staff")
     membership = _get_membership(access, membership_id)
+    if not membership.user.email:  # an account made from the roster without an e-mail: its slip reaches them
+        messages.info(request, _("This account has no e-mail address: print its slip on the sign-in sheet."))
+        return redirect("staff_accounts_sheet", program_id=program_id)
     _say_sent(request, membership.user, _send_invitation(request, membership.user, access.program.school))
     return redirect("staff_list", program_id=program_id)
 

@@ -38,7 +38,8 @@ CREATED_KEY = "staff-accounts-created-{program_id}"
 def staff_accounts(request: HttpRequest, program_id: int) -> HttpResponse:
     access = program_access(request, program_id)
     access.require("staff")
-    form = StaffAccountsForm(request.POST or None, people=creatable_people(access))
+    data = request.POST if request.method == "POST" else None  # an empty POST is "nobody ticked": an error
+    form = StaffAccountsForm(data, people=creatable_people(access))
     if request.method == "POST" and form.is_valid():
         return _create(request, access, form.cleaned_data["people"])
     people = staff_without_account(access)
