@@ -324,3 +324,14 @@ def test_an_account_without_email_is_not_invited_again_by_mail(client, program, 
     assert reverse("staff_resend", args=[program.pk, membership.pk]) not in html
     response = client.post(reverse("staff_resend", args=[program.pk, membership.pk]))
     assert response.url == reverse("staff_accounts_sheet", args=[program.pk]) and mailoutbox == []
+
+
+def test_a_refused_form_keeps_what_was_ticked(client, program, facilitator):
+    siti, budi = staff(program, "Siti Aminah"), staff(program, "Budi Santoso")
+    client.force_login(facilitator)
+    response = client.post(reverse("staff_accounts", args=[program.pk]), {"people": [siti.pk, "abc"]})
+    assert {person.name: person.ticked for person in response.context["people"]} == {
+        "Budi Santoso": False,
+        "Siti Aminah": True,
+    }
+    assert budi.pk and not User.objects.filter(username__startswith="siti").exists()

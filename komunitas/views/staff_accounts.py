@@ -43,13 +43,9 @@ def staff_accounts(request: HttpRequest, program_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         return _create(request, access, form.cleaned_data["people"])
     people = staff_without_account(access)
-    if form.is_bound:
-        ticked = {str(pk) for pk in form.data.getlist("people")}
-        for person in people:
-            person.ticked = person.may_create and str(person.pk) in ticked
-    else:
-        for person in people:
-            person.ticked = person.may_create
+    ticked = {str(pk) for pk in form.data.getlist("people")} if form.is_bound else None  # None: all, at first
+    for person in people:
+        person.ticked = person.may_create and (ticked is None or str(person.pk) in ticked)
     context = {
         "form": form,
         "people": people,
