@@ -346,7 +346,11 @@ def staff_invite(
 
 def _free_username(email: str) -> str:
     """The part of the e-mail address before the @, made unique: "siti", "siti2" …"""
-    base = slugify(email.split("@")[0])[:140] or "guru"
+    return free_username(slugify(email.split("@")[0])[:140] or "guru")
+
+
+def free_username(base: str) -> str:
+    """``base`` made unique among the accounts: "siti.aminah", "siti.aminah2" …"""
     taken = set(get_user_model().objects.filter(username__startswith=base).values_list("username", flat=True))
     candidates = itertools.chain([base], (f"{base}{n}" for n in itertools.count(2)))
     return next(name for name in candidates if name not in taken)

@@ -22,6 +22,7 @@ from .views import (
     sessions,
     setup,
     staff,
+    staff_accounts,
 )
 
 program_patterns = [
@@ -51,6 +52,8 @@ program_patterns = [
     path("staff/", staff.staff_list, name="staff_list"),
     path("audit/", privacy.audit_log, name="audit_log"),
     path("staff/invite/", staff.staff_invite, name="staff_invite"),
+    path("staff/accounts/", staff_accounts.staff_accounts, name="staff_accounts"),
+    path("staff/accounts/sheet/", staff_accounts.staff_accounts_sheet, name="staff_accounts_sheet"),
     path("staff/<int:membership_id>/role/", staff.staff_role, name="staff_role"),
     path("staff/<int:membership_id>/revoke/", staff.staff_revoke, name="staff_revoke"),
     path("staff/<int:membership_id>/resend/", staff.staff_resend, name="staff_resend"),

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from komunitas import services
-from komunitas.models import Obstacle
+from komunitas.models import Obstacle, Person, PersonKind
 from komunitas.testing import jpeg_bytes
 from komunitas.tests.factories import SessionFactory, StudentFactory
 from komunitas.uploads import CleanFile
@@ -28,7 +28,12 @@ def world(users, program, facilitator, teacher):
     obstacle = Obstacle.objects.create(
         program=program, noted_on=program.start_date, category="time", description="Guru sibuk", created_by=facilitator
     )
+    # A teacher on the roster without an account, for the accounts page (staff_accounts)
+    unlinked = Person.objects.create(
+        school=program.school, name="Dewi Lestari", kind=PersonKind.TEACHER, identifier="198001012005012001"
+    )
     return {
+        "unlinked_teacher": unlinked,
         "obstacle": obstacle,
         "teacher_membership": teacher.memberships.get(),
         "program": program,

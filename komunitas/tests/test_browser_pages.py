@@ -52,6 +52,8 @@ def _pages(program, session):
         reverse("profile"),
         reverse("email_change"),
         reverse("staff_list", args=[program.pk]),
+        reverse("staff_accounts", args=[program.pk]),
+        reverse("staff_accounts_sheet", args=[program.pk]),
         reverse("audit_log", args=[program.pk]),
         reverse("audit_log", args=[program.pk]) + "?show=access",
         reverse("person_data", args=[program.pk, Person.objects.get(name="Ani Lestari").pk]),

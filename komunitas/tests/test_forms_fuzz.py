@@ -32,6 +32,7 @@ PAGES = [
         "attachment_add", {"session_id": "session"}, role="teacher", page=("session_detail", {"session_id": "session"})
     ),
     FormPage("staff_invite", role="principal"),
+    FormPage("staff_accounts", role="principal"),
     FormPage("staff_role", {"membership_id": "teacher_membership"}, page=("staff_list", {})),
     FormPage("report_page", role="principal"),
     FormPage("obstacle_create"),

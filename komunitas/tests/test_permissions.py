@@ -45,6 +45,9 @@ TABLE = [
     ("audit_log", {}, "get", "staff", 200),
     ("staff_invite", {}, "get", "staff", 200),
     ("staff_invite", {}, "post", "staff", 200),  # empty form: errors, nothing saved
+    ("staff_accounts", {}, "get", "staff", 200),
+    ("staff_accounts", {}, "post", "staff", 200),  # nobody ticked: an error, nothing created
+    ("staff_accounts_sheet", {}, "get", "staff", 200),
     ("staff_role", {"membership_id": "teacher_membership"}, "post", "staff", 302),
     ("staff_revoke", {"membership_id": "teacher_membership"}, "get", "staff", 200),
     ("staff_revoke", {"membership_id": "teacher_membership"}, "post", "staff", 302),

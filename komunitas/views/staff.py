@@ -3,31 +3,20 @@ an invitation again. Who may change which account is ``ProgramAccess.can_change_
 
 from __future__ import annotations
 
-import logging
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services, throttling
+from .. import services, staff_accounts, throttling
 from ..access import ProgramAccess, program_access
 from ..forms import StaffInviteForm, StaffRoleForm
 from ..models import Membership
 from . import render_program
-
-log = logging.getLogger(__name__)
 
 
 def _memberships(access: ProgramAccess):
@@ -54,20 +43,9 @@ def staff_list(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 def _send_invitation(request: HttpRequest, user, school) -> bool:
-    """The link is Django's password-reset link: it works once (a password set ends it) and expires. Written in
-    the school's language, whatever the inviter reads. False when the mail could not be sent."""
-    uid, token = urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
-    link = request.build_absolute_uri(reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token}))
-    context = {"user": user, "school": school, "link": link, "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Your Komunitas account at %(school)s") % {"school": school.name}
-        body = render_to_string("komunitas/email/staff_invite.txt", context)
-    try:
-        send_mail(subject=subject, message=body, from_email=None, recipient_list=[user.email])
-    except Exception:  # SMTP down, refused address …: the account is there; the invitation can be sent again
-        log.exception("Invitation to %s not sent", user.email)
-        return False
-    return True
+    """False when the mail could not be sent (``staff_accounts.invitation_send``)."""
+    link = staff_accounts.set_password_link(user, staff_accounts.origin_of(request))
+    return staff_accounts.invitation_send(user=user, school=school, link=link)
 
 
 def _say_sent(request: HttpRequest, user, sent: bool) -> None:
@@ -130,6 +108,9 @@ def staff_resend(request: HttpRequest, program_id: int, membership_id: int) -> H
     access = program_access(request, program_id)
     access.require("staff")
     membership = _get_membership(access, membership_id)
+    if not membership.user.email:  # an account made from the roster without an e-mail: its slip reaches them
+        messages.info(request, _("This account has no e-mail address: print its slip on the sign-in sheet."))
+        return redirect("staff_accounts_sheet", program_id=program_id)
     _say_sent(request, membership.user, _send_invitation(request, membership.user, access.program.school))
     return redirect("staff_list", program_id=program_id)
 
