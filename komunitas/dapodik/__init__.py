@@ -35,14 +35,16 @@ class Parsed:
 
     @property
     def classes(self) -> list[tuple[str, int]]:
-        """(class, how many students) of a Daftar PD, in grade order: what the preview offers to tick."""
+        """(class, how many students) of a Daftar PD of several classes, in grade order: what the preview offers
+        to tick."""
         if self.source != DAFTAR_PD:
             return []
         counts: dict[str, int] = {}
         for row in self.rows:
             if row.kind == PersonKind.STUDENT and row.class_name:
                 counts[row.class_name] = counts.get(row.class_name, 0) + 1
-        return sorted(counts.items(), key=lambda item: _grade_order(item[0]))
+        found = sorted(counts.items(), key=lambda item: _grade_order(item[0]))
+        return found if len(found) > 1 else []  # one class: nothing to choose
 
     def only_classes(self, chosen: set[str]) -> list[Row]:
         """The rows of the chosen classes' students and of their parents (linked to those children only); staff
