@@ -186,6 +186,8 @@ def parse_rows(table: list[list[object]]) -> list[Row]:
             if field_name:
                 values[field_name] = _text(cell, column, row.errors)
         _fill_row(row, values)
+        if not row.email and "email" in row.fields:
+            row.fields.remove("email")  # an empty cell keeps the address a staff invitation was sent to
         rows.append(row)
     if not rows:
         raise ImportFileError(_("The file has a header but no rows."))

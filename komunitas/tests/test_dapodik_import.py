@@ -360,3 +360,23 @@ def test_any_class_choice_is_previewed_or_refused_never_a_500(signed_in, program
     preview(signed_in, program, daftar_pd_xlsx(DEMO_STUDENTS[:2] + DEMO_STUDENTS[15:17]))
     assert choose(signed_in, program, classes).status_code == 200
     assert confirm(signed_in, program, classes=classes).status_code in (200, 302)
+
+
+def test_the_templates_email_column_sets_an_address_and_an_empty_cell_keeps_it(signed_in, program):
+    from komunitas.tests.test_roster_import import csv_file
+
+    Person.objects.create(school=program.school, name="Rudi", kind="teacher", email="rudi@contoh.sch.id")
+    header = "nama,peran,nis_nip,email\n"
+    response = signed_in.post(
+        reverse("people_import", args=[program.pk]),
+        {"file": csv_file(header + "Rudi,guru,,\nWati,guru,,wati@contoh.sch.id\nTono,guru,,tono@\n")},
+    )
+    assert [r.action for r in response.context["rows"]] == ["update", "new", "error"]  # Rudi joins the program
+    assert "“tono@” is not an e-mail address." in response.context["rows"][2].errors
+    response = signed_in.post(
+        reverse("people_import", args=[program.pk]),
+        {"file": csv_file(header + "Rudi,guru,,\nWati,guru,,wati@contoh.sch.id\n")},
+    )
+    confirm(signed_in, program)
+    assert Person.objects.get(name="Rudi").email == "rudi@contoh.sch.id"
+    assert Person.objects.get(name="Wati").email == "wati@contoh.sch.id"
