@@ -1,8 +1,9 @@
 """Roster import from CSV or XLSX: read → check every row → preview → apply on confirmation.
 
-Nothing is written until ``apply_rows``; a file with any bad row cannot be applied. A person already on the
-roster is recognised (by NIS/NIP, else by kind + name + class), so importing the same file twice changes
-nothing the second time.
+Nothing is written until ``apply_rows`` (``roster_apply``); a file with any bad row cannot be applied. A person
+already on the roster is recognised (by NIS/NIP or another of their numbers, else by kind + name + class; a parent
+by name and a shared child), so importing the same file twice changes nothing the second time. Dapodik's own
+exports are read into the same rows by ``komunitas.dapodik``.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
-from django.db import connection, transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from . import audit
-from .models import ConsentPurpose, Person, PersonKind, Program, normalize_class_name
+from .models import Person, PersonKind, Program, normalize_class_name
+from .roster_apply import PERSON_FIELDS, apply_rows  # noqa: F401 (the import's last step, re-exported)
 from .roster_files import MAX_ROWS, ImportFileError  # reading the file itself: roster_files.read_table
 
 COLUMNS = {
@@ -40,14 +42,40 @@ COLUMNS = {
     "photo_consent": "photo_consent",
     "peserta": "participant",
     "participant": "participant",
+    "email": "email",
+    "e-mail": "email",
 }
 REQUIRED = {"name", "kind"}
-TEMPLATE_HEADER = ["nama", "peran", "nis_nip", "kelas", "mapel", "telepon", "orang_tua_dari", "izin_foto", "peserta"]
-TEMPLATE_EXAMPLES = [
-    ["Siti Aminah, S.Pd.", "guru", "198001012005012001", "", "Matematika", "0812000001", "", "", "ya"],
-    ["Budi Santoso", "siswa", "2324001", "7A", "", "", "", "ya", "ya"],
-    ["Sutrisno", "orang tua", "", "", "", "0812000002", "2324001", "", "ya"],
+TEMPLATE_HEADER = [
+    "nama",
+    "peran",
+    "nis_nip",
+    "kelas",
+    "mapel",
+    "telepon",
+    "orang_tua_dari",
+    "izin_foto",
+    "peserta",
+    "email",
 ]
+TEMPLATE_EXAMPLES = [
+    [
+        "Siti Aminah, S.Pd.",
+        "guru",
+        "198001012005012001",
+        "",
+        "Matematika",
+        "0812000001",
+        "",
+        "",
+        "ya",
+        "siti@contoh.sch.id",
+    ],
+    ["Budi Santoso", "siswa", "2324001", "7A", "", "", "", "ya", "ya", ""],
+    ["Sutrisno", "orang tua", "", "", "", "0812000002", "2324001", "", "ya", ""],
+]
+# The person's fields a row may set; a file without a column leaves that field as it is on the roster.
+ROW_FIELDS = ["name", "kind", "identifier", "class_name", "subject", "phone", "email"]
 KIND_WORDS = {
     "guru": PersonKind.TEACHER,
     "teacher": PersonKind.TEACHER,
@@ -79,11 +107,18 @@ class Row:
     class_name: str = ""
     subject: str = ""
     phone: str = ""
+    email: str = ""
     parent_of: list[str] = field(default_factory=list)
     photo_consent: bool | None = None  # izin_foto: ya = staff pages and report, tidak = none, empty = as it is
     participant: bool = True
+    fields: list[str] = field(default_factory=lambda: list(ROW_FIELDS))  # what the file says; the rest is kept
+    aliases: list[str] = field(default_factory=list)  # other numbers of theirs (NIPD, NUPTK), to find them by
+    family: str = ""  # a parent's family (Dapodik: the other parents' names): same name, other family, other person
+    relation: str = ""  # father | mother | guardian (Dapodik), for the preview
+    left_out: str = ""  # why this row is not imported (Dapodik's administrative staff); not an error
+    note: str = ""  # what the preview says about the row (Jenis PTK, whose parent)
     errors: list[str] = field(default_factory=list)
-    action: str = ""  # new | update | same
+    action: str = ""  # new | update | same | left_out
     existing_id: int | None = None
 
     @property
@@ -93,6 +128,11 @@ class Row:
     def key(self) -> tuple:
         if self.identifier:
             return ("id", self.identifier)
+        if self.kind == PersonKind.PARENT:
+            # A parent has no class: two parents of one name are one person only in the same family (Dapodik:
+            # the other parents' names; the template: the same children).
+            family = self.family or "|".join(sorted(ref.casefold() for ref in self.parent_of))
+            return ("parent", self.name.casefold(), family)
         return ("name", self.kind, self.name.casefold(), self.class_name)
 
 
@@ -116,7 +156,7 @@ def _text(value: object, column: str, errors: list[str]) -> str:
 
 
 def parse_rows(table: list[list[object]]) -> list[Row]:
-    """Check every row; errors are kept on the row, never raised."""
+    """Check every row of the app's template; errors are kept on the row, never raised."""
     if not table or not any(cell not in (None, "") for cell in table[0]):
         raise ImportFileError(_("The file is empty."))
     header = [str(cell or "").strip().lower().replace(" ", "_") for cell in table[0]]
@@ -140,12 +180,14 @@ def parse_rows(table: list[list[object]]) -> list[Row]:
     for number, cells in enumerate(table[1:], start=2):
         if not any(cell not in (None, "") and str(cell).strip() for cell in cells):
             continue  # blank lines are common at the end of spreadsheets
-        row = Row(number=number)
+        row = Row(number=number, fields=["name", "kind"] + [f for f in ROW_FIELDS[2:] if f in fields])
         values = {}
         for column, field_name, cell in zip(header, fields, cells):
             if field_name:
                 values[field_name] = _text(cell, column, row.errors)
         _fill_row(row, values)
+        if not row.email and "email" in row.fields:
+            row.fields.remove("email")  # an empty cell keeps the address a staff invitation was sent to
         rows.append(row)
     if not rows:
         raise ImportFileError(_("The file has a header but no rows."))
@@ -183,6 +225,13 @@ def _fill_row(row: Row, values: dict[str, str]) -> None:
     row.identifier = values.get("identifier", "")[:32]
     row.subject = values.get("subject", "")[:80]
     row.phone = values.get("phone", "")[:32]
+    row.email = values.get("email", "")
+    if row.email:
+        try:
+            validate_email(row.email)
+        except ValidationError:
+            row.errors.append(_("“%(value)s” is not an e-mail address.") % {"value": row.email[:80]})
+            row.email = ""
     class_name = values.get("class_name", "").upper()
     if class_name:
         normalized = normalize_class_name(class_name)
@@ -205,16 +254,13 @@ def _fill_row(row: Row, values: dict[str, str]) -> None:
 def _mark_duplicates(rows: list[Row]) -> None:
     seen: dict[tuple, int] = {}
     for row in rows:
-        if not row.name or not row.kind:
+        if not row.name or not row.kind or row.left_out:
             continue
         key = row.key()
         if key in seen:
             row.errors.append(_("Same person as row %(row)s.") % {"row": seen[key]})
         else:
             seen[key] = row.number
-
-
-IMPORT_CONSENT = frozenset({ConsentPurpose.STAFF, ConsentPurpose.REPORT})  # what izin_foto "ya" agrees to
 
 
 def _consents_as_yes_no(person: Person) -> bool | None:
@@ -226,14 +272,51 @@ def _consents_as_yes_no(person: Person) -> bool | None:
     return None
 
 
+class _Roster:
+    """The school's people, indexed the ways a row may find one of them."""
+
+    def __init__(self, people: list[Person]):
+        self.by_key: dict[tuple, Person] = {}
+        self.by_email: dict[str, Person] = {}
+        self.by_parent_child: dict[tuple[str, str], Person] = {}  # (parent's name, child's NIS or name)
+        for person in people:
+            self.by_key.setdefault(("name", person.kind, person.name.casefold(), person.class_name), person)
+            if person.identifier:
+                self.by_key[("id", person.identifier)] = person
+            if person.email:
+                self.by_email.setdefault(person.email.casefold(), person)
+            if person.kind == PersonKind.PARENT:
+                for child in person.guardian_of.all():
+                    for ref in (child.identifier, child.name):
+                        if ref:
+                            self.by_parent_child.setdefault((person.name.casefold(), ref.casefold()), person)
+
+    def find(self, row: Row) -> Person | None:
+        for number in [row.identifier, *row.aliases]:
+            if number and ("id", number) in self.by_key:
+                return self.by_key[("id", number)]
+        if row.email and row.email.casefold() in self.by_email:
+            found = self.by_email[row.email.casefold()]
+            if {found.kind, row.kind} <= {PersonKind.TEACHER, PersonKind.PRINCIPAL}:  # staff invited by e-mail
+                return found
+        if row.kind == PersonKind.PARENT and row.parent_of:
+            # A parent is the one of that name who is already the parent of one of these children.
+            for ref in row.parent_of:
+                found = self.by_parent_child.get((row.name.casefold(), ref.casefold()))
+                if found:
+                    return found
+            return None
+        found = self.by_key.get(("name", row.kind, row.name.casefold(), row.class_name))
+        # By name only someone without a number: a different NIS is a different person.
+        if found and not (row.identifier and found.identifier):
+            return found
+        return None
+
+
 def compare_with_roster(rows: list[Row], program: Program) -> None:
-    """Mark each row new / update / same against the school's roster, and check parent links."""
+    """Mark each row new / update / same / left_out against the school's roster, and check parent links."""
     people = list(Person.objects.filter(school_id=program.school_id).with_consents().prefetch_related("guardian_of"))
-    by_key = {}
-    for person in people:
-        by_key.setdefault(("name", person.kind, person.name.casefold(), person.class_name), person)
-        if person.identifier:
-            by_key[("id", person.identifier)] = person
+    roster = _Roster(people)
     participant_ids = set(program.participants.current().values_list("person_id", flat=True))
     known_students = {p.identifier for p in people if p.kind == PersonKind.STUDENT and p.identifier}
     known_students |= {p.name.casefold() for p in people if p.kind == PersonKind.STUDENT}
@@ -242,13 +325,16 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
     matched: dict[int, int] = {}  # person id → the row that matched them
     for row in rows:
         row.action, row.existing_id = "", None
+        if row.left_out:
+            row.action = "left_out"
+            continue
         for child in row.parent_of:
             if child not in known_students and child.casefold() not in known_students:
                 row.errors.append(_("No student “%(child)s” in the file or on the roster.") % {"child": child})
         if row.errors:
             row.action = "error"
             continue
-        existing = by_key.get(row.key())
+        existing = roster.find(row)
         if existing is None:
             row.action = "new"
             continue
@@ -262,8 +348,7 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
             c.name.casefold() for c in existing.guardian_of.all()
         }
         same = (
-            (existing.name, existing.kind, existing.identifier, existing.class_name, existing.subject, existing.phone)
-            == (row.name, row.kind, row.identifier, row.class_name, row.subject, row.phone)
+            all(getattr(existing, name) == getattr(row, name) for name in row.fields)
             and (existing.kind != PersonKind.STUDENT or row.photo_consent in (None, _consents_as_yes_no(existing)))
             and (existing.pk in participant_ids) == row.participant
             and not existing.archived
@@ -273,10 +358,12 @@ def compare_with_roster(rows: list[Row], program: Program) -> None:
 
 
 def count_actions(rows: list[Row]) -> dict[str, int]:
-    """How many rows are new, updates, unchanged, and in error — the preview's summary."""
-    counts = {"new": 0, "update": 0, "same": 0, "error": 0}
+    """How many rows are new, updates, unchanged, and in error (and left out, when any) — the preview's summary."""
+    counts = {"new": 0, "update": 0, "same": 0, "error": 0, "left_out": 0}
     for row in rows:
         counts[row.action] += 1
+    if not counts["left_out"]:
+        del counts["left_out"]
     return counts
 
 
@@ -286,91 +373,3 @@ def rows_to_session(rows: list[Row]) -> list[dict]:
 
 def rows_from_session(data: list[dict]) -> list[Row]:
     return [Row(**item) for item in data]
-
-
-PERSON_FIELDS = ["name", "kind", "identifier", "class_name", "subject", "phone", "archived_at"]
-
-
-def _as_created(person: Person) -> dict:
-    return {name: [None, str(getattr(person, name))] for name in PERSON_FIELDS}
-
-
-@transaction.atomic
-def apply_rows(rows: list[Row], program: Program, user=None) -> dict[str, int]:
-    """Write checked rows with bulk writes (a whole school in a handful of queries). Refuses (ValueError) if any
-    row has an error: all or nothing. ``user`` is recorded as who recorded the photo consents of izin_foto."""
-    from .services import ConsentChange, consents_set, participants_set
-
-    if any(row.errors for row in rows):
-        raise ValueError("rows with errors cannot be applied")
-    counts = {"new": 0, "update": 0, "same": 0}
-    existing = Person.objects.filter(school_id=program.school_id).in_bulk(
-        [r.existing_id for r in rows if r.existing_id]
-    )
-    saved: dict[int, Person] = {}
-    new, changed = [], []
-    diffs: dict[int, dict] = {}  # for the audit log: what the import changed of whom
-    for row in rows:
-        counts[row.action] += 1
-        person = existing[row.existing_id] if row.existing_id else Person(school_id=program.school_id)
-        saved[row.number] = person
-        if row.action == "same":
-            continue
-        old = {name: getattr(person, name) for name in PERSON_FIELDS}
-        person.name, person.kind, person.identifier = row.name, row.kind, row.identifier
-        person.class_name, person.subject, person.phone = row.class_name, row.subject, row.phone
-        person.archived_at = None
-        person.clean_fields(exclude=["school", "user"])
-        if person.pk:
-            diffs[person.pk] = {
-                name: [str(old[name]), str(getattr(person, name))]
-                for name in PERSON_FIELDS
-                if old[name] != getattr(person, name)
-            }
-        (changed if person.pk else new).append(person)
-    if connection.features.can_return_rows_from_bulk_insert:
-        Person.objects.bulk_create(new)
-    else:  # SQLite before 3.35 returns no ids from a bulk insert: save one by one there
-        for person in new:
-            person.save()
-    Person.objects.bulk_update(changed, PERSON_FIELDS)
-    audit.log_bulk(
-        new, audit.CREATE, lambda person: {name: [None, str(getattr(person, name))] for name in PERSON_FIELDS}
-    )
-    audit.log_bulk(changed, audit.UPDATE, lambda person: diffs[person.pk])
-    participants_set(program=program, people=[saved[r.number] for r in rows if r.participant], participating=True)
-    participants_set(program=program, people=[saved[r.number] for r in rows if not r.participant], participating=False)
-    _link_parents(rows, saved, program)
-    consents = {
-        saved[row.number].pk: row.photo_consent
-        for row in rows
-        if row.kind == PersonKind.STUDENT and row.photo_consent is not None and row.action != "same"
-    }
-
-    def change_of(person: Person, current: set[str]) -> ConsentChange | None:
-        if person.pk not in consents:
-            return None
-        purposes = frozenset(current | IMPORT_CONSENT) if consents[person.pk] else frozenset()
-        return ConsentChange(purposes=purposes, given_by="", given_on=None, recorded_by=user)
-
-    consents_set(people=[saved[row.number] for row in rows], change_of=change_of)
-    return counts
-
-
-def _link_parents(rows: list[Row], saved: dict[int, Person], program: Program) -> None:
-    students = Person.objects.filter(school_id=program.school_id, kind=PersonKind.STUDENT)
-    by_identifier = {s.identifier: s for s in students if s.identifier}
-    by_name = {s.name.casefold(): s for s in students}
-    links = Person.guardian_of.through
-    new_links = []
-    for row in rows:
-        for ref in row.parent_of:
-            child = by_identifier.get(ref) or by_name.get(ref.casefold())
-            if child:
-                new_links.append(links(from_person_id=saved[row.number].pk, to_person_id=child.pk))
-    links.objects.bulk_create(new_links, ignore_conflicts=True)
-    children: dict[int, list[int]] = {}
-    for link in new_links:
-        children.setdefault(link.from_person_id, []).append(link.to_person_id)
-    parents = [saved[row.number] for row in rows if saved[row.number].pk in children]
-    audit.log_bulk(parents, audit.UPDATE, lambda parent: {"guardian_of": ["", str(children[parent.pk])]})

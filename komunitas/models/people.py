@@ -31,18 +31,22 @@ STAFF_KIND_OF_ROLE = {
     Role.PRINCIPAL: PersonKind.PRINCIPAL,
 }
 
-# Grade 1–12 (arabic or roman) followed by an optional section: 7A, 8 B, VIII-A, 9.1
-CLASS_PATTERN = re.compile(r"^(1[0-2]|[1-9]|VIII|VII|IX|XII|XI|X)[\s\-.]?([A-Z]{1,2}|[0-9]{1,2})?$")
+# Grade 1–12 (arabic or roman) followed by an optional section: 7A, 8 B, VIII-A, 9.1, and a senior high
+# school's stream with its number (X IPA 1, XI-MIPA-2). Dapodik's rombel names may start with "Kelas".
+CLASS_PATTERN = re.compile(
+    r"^(?:KELAS\s?)?(1[0-2]|[1-9]|VIII|VII|IX|XII|XI|X)[\s\-.]?([A-Z]{2,6}[\s\-.]?[0-9]{1,2}|[A-Z]{1,2}|[0-9]{1,2})?$"
+)
 ROMAN_GRADES = {"VII": "7", "VIII": "8", "IX": "9", "X": "10", "XI": "11", "XII": "12"}
 
 
 def normalize_class_name(text: str) -> str | None:
-    """ "8 b", "VIII-B" → "8B"; None when it is not a grade and section."""
+    """ "8 b", "VIII-B", "Kelas VII A", "7.A" → "7A"/"8B"; "X IPA 1" → "10IPA1"; None when it is not a grade
+    and section."""
     match = CLASS_PATTERN.match(" ".join(text.upper().split()))
     if not match:
         return None
     grade = ROMAN_GRADES.get(match.group(1), match.group(1))
-    return grade + (match.group(2) or "")
+    return grade + re.sub(r"[\s\-.]", "", match.group(2) or "")
 
 
 class PersonQuerySet(models.QuerySet):

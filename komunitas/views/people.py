@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import roster_files, roster_import, services
+from .. import dapodik, roster_files, roster_import, services
 from ..access import program_access
 from ..filters import PeopleFilter
 from ..forms import ParticipantsForm, PersonForm, RosterImportForm
@@ -210,46 +210,71 @@ def person_delete(request: HttpRequest, program_id: int, person_id: int) -> Http
 
 @login_required
 def people_import(request: HttpRequest, program_id: int) -> HttpResponse:
-    """Step 1: upload and preview. Nothing is written here."""
+    """Step 1: upload and preview; for a Daftar PD of several classes, tick which take part (the same page, posted
+    with ``choose_classes``: the file read at upload is kept in the session, minimised). Nothing is written here."""
     access = program_access(request, program_id)
     access.require("manage")
-    form = RosterImportForm(request.POST or None, request.FILES or None)
-    rows = None
-    if request.method == "POST" and form.is_valid():
+    key = IMPORT_SESSION_KEY.format(program_id=program_id)
+    choosing = request.method == "POST" and "choose_classes" in request.POST
+    form = RosterImportForm(None if choosing else request.POST or None, request.FILES or None)
+    parsed, chosen = None, None
+    if choosing:
+        if data := request.session.get(key):
+            parsed, chosen = dapodik.Parsed.from_session(data), set(request.POST.getlist("classes"))
+        else:
+            messages.error(request, _("The preview has expired; upload the file again."))
+    elif request.method == "POST" and form.is_valid():
         try:
-            rows = roster_import.parse_rows(roster_files.read_table(form.cleaned_data["file"]))
+            parsed = dapodik.parse_table(roster_files.read_table(form.cleaned_data["file"]))
         except ValidationError as error:
             form.add_error("file", error)
+            request.session.pop(key, None)
         else:
-            roster_import.compare_with_roster(rows, access.program)
-            if not any(row.errors for row in rows):
-                request.session[IMPORT_SESSION_KEY.format(program_id=program_id)] = roster_import.rows_to_session(rows)
-    counts = roster_import.count_actions(rows) if rows else {}
-    return render_program(
-        request,
-        "komunitas/people_import.html",
-        access,
-        {
-            "form": form,
-            "rows": rows,
-            "counts": counts,
-            "has_errors": bool(counts.get("error")),
-            "header": roster_import.TEMPLATE_HEADER,
-        },
-    )
+            request.session[key] = parsed.to_session()
+    context = {"form": form, "rows": None, "counts": {}, "header": roster_import.TEMPLATE_HEADER}
+    if parsed:
+        context.update(_import_preview(parsed, chosen, access.program))
+    return render_program(request, "komunitas/people_import.html", access, context)
+
+
+def _import_preview(parsed: dapodik.Parsed, chosen: set[str] | None, program) -> dict:
+    classes = parsed.classes
+    if chosen is None:  # at upload: every class
+        chosen = {class_name for class_name, _count in classes}
+    rows = parsed.only_classes(chosen)
+    roster_import.compare_with_roster(rows, program)
+    dapodik.describe(rows)
+    counts = roster_import.count_actions(rows)
+    return {
+        "source": parsed.source,
+        "rows": rows,
+        "counts": counts,
+        "has_errors": bool(counts["error"]),
+        "classes": [(class_name, count, class_name in chosen) for class_name, count in classes],
+        "none_chosen": bool(classes) and not chosen,
+    }
 
 
 @login_required
 @require_POST
 def people_import_confirm(request: HttpRequest, program_id: int) -> HttpResponse:
-    """Step 2: write the previewed rows, all or nothing."""
+    """Step 2: write the previewed rows (of the classes ticked), all or nothing."""
     access = program_access(request, program_id)
     access.require("manage")
-    data = request.session.pop(IMPORT_SESSION_KEY.format(program_id=program_id), None)
+    key = IMPORT_SESSION_KEY.format(program_id=program_id)
+    data = request.session.get(key)
     if not data:
         messages.error(request, _("The preview has expired; upload the file again."))
         return redirect("people_import", program_id=program_id)
-    rows = roster_import.rows_from_session(data)
+    parsed = dapodik.Parsed.from_session(data)
+    chosen = set(request.POST.getlist("classes"))
+    if parsed.classes and not chosen & {class_name for class_name, _count in parsed.classes}:
+        messages.error(request, _("Tick at least one class, then confirm."))
+        context = {"form": RosterImportForm(), "header": roster_import.TEMPLATE_HEADER}
+        context.update(_import_preview(parsed, chosen, access.program))
+        return render_program(request, "komunitas/people_import.html", access, context)
+    del request.session[key]
+    rows = parsed.only_classes(chosen)
     # The roster may have changed since the preview: compare again before writing.
     roster_import.compare_with_roster(rows, access.program)
     if any(row.errors for row in rows):
