@@ -167,6 +167,12 @@ def desktop(browser, live_server):
 
 
 @pytest.fixture
+def laptop(browser, live_server):
+    """A small laptop's screen (1366 × 768)."""
+    yield from _browser_page(browser, live_server, 1366, 768)
+
+
+@pytest.fixture
 def live_program(transactional_db):
     """For browser tests: a program in its first week, a facilitator (``fasilitator``) and three participating
     teachers, the first of them with the account ``guru01``."""
