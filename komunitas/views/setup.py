@@ -41,7 +41,9 @@ def _act(request: HttpRequest, program) -> HttpResponse:
         return redirect("program_setup", program_id=program.pk)
     setup_guide.setup_finish(program=program, finished=action == "finish")
     if action == "finish":
-        messages.success(request, _("The first-steps guide is hidden from the dashboard. It stays in the settings."))
+        messages.success(
+            request, _("The first-steps guide is hidden from the dashboard. Open it again from the Stages page.")
+        )
         return redirect("program_dashboard", program_id=program.pk)
     messages.success(request, _("The first-steps guide shows on the dashboard again."))
     return redirect("program_setup", program_id=program.pk)
