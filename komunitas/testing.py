@@ -294,10 +294,18 @@ def _page_key(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+# Wait for CSS transitions to end: a button's colours fade in over 0.15 s, and axe reading them half-way (a slow CI
+# machine) measured a contrast the page never shows at rest. Endless animations (spinners) are not waited for.
+FINISH_TRANSITIONS = """() => Promise.all(document.getAnimations()
+    .filter(animation => animation.effect && animation.effect.getComputedTiming().iterations !== Infinity)
+    .map(animation => animation.finished.catch(() => null)))"""
+
+
 def assert_accessible(page) -> None:
-    """No serious or critical axe-core violation on the page as it is now."""
+    """No serious or critical axe-core violation on the page as it is now (once its transitions have ended)."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.evaluate(FINISH_TRANSITIONS)
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     _checked.setdefault(id(page), set()).add(_page_key(page.url))
